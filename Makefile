@@ -1,0 +1,72 @@
+# The course's commands. `make lab` opens the course; `make test` runs every check CI runs.
+# Both create .venv on first use and install the pinned environment (binder/requirements.txt).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+LAB_IP ?= 127.0.0.1
+LAB_PORT ?= 8888
+# JupyterLab refuses to run as root (CI, containers) without this flag.
+ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+.PHONY: lab test lint typecheck unit notebooks binder-check bench lock clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make lab     - open the course in JupyterLab (installs it into .venv first)"
+	@echo "make test    - run the whole test suite (lint, types, unit tests, notebooks offline, Binder env)"
+	@echo "make bench   - print performance figures (not a test)"
+	@echo "make lock    - re-resolve the pinned environment after editing requirements*.in"
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamp files: reinstall only when a lock file or pyproject.toml changed.
+$(VENV)/.runtime: $(BIN)/python binder/requirements.txt pyproject.toml
+	$(BIN)/python -m pip install --quiet -r binder/requirements.txt
+	@touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r binder/requirements.txt -r requirements-dev.txt
+	@touch $@
+
+lab: $(VENV)/.runtime
+	$(BIN)/jupyter lab --ip=$(LAB_IP) --port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+test: $(VENV)/.dev
+	@tools/timed "make test" $(MAKE) --no-print-directory lint typecheck unit notebooks binder-check
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev
+	$(BIN)/pytest -q tests
+
+# Every notebook, each in a fresh kernel, with the network cut (tools/offline).
+notebooks: $(VENV)/.dev
+	tools/offline $(BIN)/pytest -q --nbval-lax --nbval-current-env --nbval-cell-timeout=120 \
+		--nbval-sanitize-with tests/nbval-sanitize.cfg notebooks
+
+# Build a fresh venv from binder/ alone, as repo2docker would, and import the course from it.
+binder-check:
+	tools/binder-check
+
+bench: $(VENV)/.dev
+	$(BIN)/python tools/bench.py
+
+lock: $(VENV)/.dev
+	$(BIN)/uv pip compile requirements.in --universal --python-version 3.11 --no-header \
+		--annotation-style line -o binder/requirements.txt -q
+	grep -v '^-e' binder/requirements.txt > $(VENV)/constraints.txt
+	$(BIN)/uv pip compile requirements-dev.in -c $(VENV)/constraints.txt --universal \
+		--python-version 3.11 --no-header --annotation-style line -o requirements-dev.txt -q
+	sed -i.bak 's|$(VENV)/constraints.txt|binder/requirements.txt|' requirements-dev.txt && rm -f requirements-dev.txt.bak
+
+clean:
+	rm -rf $(VENV) .bench

@@ -1,0 +1,38 @@
+"""Guards for every pytest run (unit tests and notebooks alike).
+
+- Learner progress is written to a throw-away directory, never to the tester's home.
+- Nothing may write into data/: its files are fingerprinted before the run and checked after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+_state: dict[str, dict[str, str]] = {}
+
+
+def _fingerprint() -> dict[str, str]:
+    return {
+        str(p.relative_to(DATA)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(DATA.rglob("*"))
+        if p.is_file()
+    }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["ALLIANCE_COURSE_HOME"] = tempfile.mkdtemp(prefix="course-progress-")
+    _state["before"] = _fingerprint()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    changed = sorted(set(_state["before"].items()) ^ set(_fingerprint().items()))
+    if changed:
+        names = sorted({name for name, _ in changed})
+        print(f"\nFAILED: the run wrote into data/: {', '.join(names)}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
