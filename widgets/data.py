@@ -56,7 +56,12 @@ class DataError(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         first = problems[0]
-        self.path, self.row, self.column, self.rule = first.path, first.row, first.column, first.rule
+        self.path, self.row, self.column, self.rule = (
+            first.path,
+            first.row,
+            first.column,
+            first.rule,
+        )
         lines = [str(first)]
         if len(problems) > 1:
             lines.append(f"{len(problems) - 1} more problem(s):")
@@ -89,7 +94,7 @@ def schema(name: str, root: Path | None = None) -> dict[str, Any]:
     """The Table Schema of ``name`` (field names, types, descriptions, keys), as a dict."""
     for resource in _descriptor(_root(root))["resources"]:
         if resource["name"] == name:
-            return copy.deepcopy(resource["schema"])  # type: ignore[no-any-return]
+            return copy.deepcopy(resource["schema"])
     raise KeyError(f"There is no table called {name!r}.")
 
 
@@ -145,7 +150,12 @@ def _validate(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
     for task in report.tasks:
         resource = next(r for r in descriptor["resources"] if r["name"] == task.name)
         path = root / resource["path"]
-        problems += [_problem(path, error) for error in task.errors]
+        errors = list(task.errors)
+        if any(e.type in _LABEL_ERRORS for e in errors):
+            # Frictionless compares the header by position; name the columns themselves instead.
+            problems += _header_problems(path, resource)
+            errors = [e for e in errors if e.type not in _LABEL_ERRORS]
+        problems += [_problem(path, error) for error in errors]
     if not problems:
         problems = _check_list_references(root, descriptor, list_keys)
     return problems
@@ -194,8 +204,49 @@ def _check_list_references(
                 )
                 row = int(str(index)) + 2  # header is row 1
                 problems.append(
-                    Problem(_display(root / resources[name]["path"]), row, field, "foreign key", detail)
+                    Problem(
+                        _display(root / resources[name]["path"]), row, field, "foreign key", detail
+                    )
                 )
+    return problems
+
+
+_LABEL_ERRORS = {
+    "missing-label",
+    "extra-label",
+    "incorrect-label",
+    "duplicate-label",
+    "blank-label",
+}
+
+
+def _header_problems(path: Path, resource: dict[str, Any]) -> list[Problem]:
+    """Compare the header with the schema by name: which columns are missing, unknown, misplaced."""
+    expected = [f["name"] for f in resource["schema"]["fields"]]
+    first_line = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace").strip()
+    header = [label.strip() for label in first_line.split(",")]
+    shown, hint = _display(path), _delimiter_hint(path)
+    problems = [
+        Problem(shown, 1, name, "column present", "this column is required but missing" + hint)
+        for name in expected
+        if name not in header
+    ]
+    problems += [
+        Problem(
+            shown,
+            1,
+            label,
+            "no unknown columns",
+            "this column is not described in datapackage.json",
+        )
+        for label in header
+        if label not in expected and not hint
+    ]
+    if not problems:
+        order = ", ".join(expected)
+        problems.append(
+            Problem(shown, 1, None, "column order", f"columns must be in this order: {order}")
+        )
     return problems
 
 
@@ -203,12 +254,8 @@ _RULE_NAMES = {
     "type-error": "type",
     "constraint-error": "constraint",
     "primary-key": "primary key (unique)",
+    "unique-error": "unique",
     "foreign-key": "foreign key",
-    "missing-label": "column present",
-    "extra-label": "no unknown columns",
-    "incorrect-label": "column order",
-    "duplicate-label": "unique column names",
-    "blank-label": "column named",
     "extra-cell": "no extra cells",
     "missing-cell": "no missing cells",
     "blank-row": "no blank rows",
@@ -228,21 +275,12 @@ def _problem(path: Path, error: Any) -> Problem:
     column = getattr(error, "field_name", None) or None
     cell = getattr(error, "cell", None)
     note = error.note
-    if kind in {"missing-label", "extra-label", "incorrect-label", "duplicate-label", "blank-label"}:
-        row = 1
-        column = column or getattr(error, "label", None)
-        detail = {
-            "missing-label": "this column is required but missing from the header",
-            "extra-label": "this column is not described in datapackage.json",
-            "incorrect-label": f"the header has {getattr(error, 'label', '?')!r} where the schema expects this column",
-        }.get(kind, error.message)
-        detail += _delimiter_hint(path)
-    elif kind == "type-error":
+    if kind == "type-error":
         detail = f"{cell!r} is not a valid {_type_words(note)}"
     elif kind == "constraint-error":
         detail = f"{cell!r} breaks the {note}"
-    elif kind == "primary-key":
-        detail = f"duplicate key: {note}"
+    elif kind in {"primary-key", "unique-error"}:
+        detail = "duplicate key: " + note.replace("the row at position", "row")
     elif kind == "foreign-key":
         detail = note
     elif kind == "extra-cell":

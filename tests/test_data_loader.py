@@ -1,0 +1,114 @@
+"""The data layer: typed tables from the real package, and one clear error per malformed file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from widgets import data
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture()
+def package(tmp_path: Path):
+    """Build a data package in tmp_path: the real descriptor, small base tables, then overrides."""
+
+    def build(case: str | None = None) -> Path:
+        root = tmp_path / (case or "base")
+        root.mkdir()
+        shutil.copy(data.DATA_DIR / data.DESCRIPTOR, root)
+        for csv in (FIXTURES / "base").glob("*.csv"):
+            shutil.copy(csv, root)
+        if case:
+            for override in (FIXTURES / "malformed" / case).iterdir():
+                shutil.copy(override, root)
+        return root
+
+    yield build
+    data.clear_cache()
+
+
+def test_base_fixture_is_valid(package) -> None:
+    root = package()
+    assert data.tables(root) == ["sources", "members", "treaty_text", "invocations"]
+    assert set(data.load("members", root)["iso3"]) == {"FRA", "TUR", "USA", "DEU"}
+
+
+# case -> (table file, row, column, words that must appear in the message)
+MALFORMED = {
+    "missing_column": ("members.csv", 1, "joined", "required but missing"),
+    "wrong_type": ("invocations.csv", 2, "article", "'four' is not a valid whole number"),
+    "impossible_date": ("members.csv", 4, "joined", "'1952-02-30' is not a valid date"),
+    "duplicate_key": ("members.csv", 6, None, "duplicate key"),
+    "unknown_source": ("members.csv", 4, "source_id", "'nato-nowhere' not found in sources.csv"),
+    "empty_file": ("members.csv", 1, None, "the file is empty"),
+    "wrong_delimiter": ("members.csv", 1, None, "not comma-separated"),
+    "non_utf8": ("members.csv", 4, "name", "byte 0xfc cannot be read as UTF-8"),
+    "whitespace_in_key": ("members.csv", 4, "iso3", "'TUR ' breaks the constraint \"pattern\""),
+    "whitespace_in_source_id": ("members.csv", 4, "source_id", "'cvce-nat-signature ' not found"),
+    "extra_column": ("members.csv", 1, "colour", "not described in datapackage.json"),
+    "blank_required": ("members.csv", 4, "name", 'constraint "required"'),
+    "before_treaty": ("members.csv", 4, "joined", 'constraint "minimum"'),
+    "article_not_4_or_5": ("invocations.csv", 2, "article", 'constraint "enum"'),
+    "unknown_state": ("invocations.csv", 2, "states", "'XYZ' not found in members.csv"),
+    "bad_boolean": ("treaty_text.csv", 2, "in_force", "'yes' is not a valid true/false value"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_malformed_file_is_rejected_with_file_row_column(package, case: str) -> None:
+    filename, row, column, words = MALFORMED[case]
+    root = package(case)
+    with pytest.raises(data.DataError) as caught:
+        data.load("members", root)
+    error = caught.value
+    first_line = str(error).splitlines()[0]
+    assert first_line.startswith(str(root / filename))
+    assert f", row {row}" in first_line
+    if column:
+        assert f'column "{column}"' in first_line
+    assert words in first_line
+    assert "(rule: " in first_line
+    assert (error.row, error.column) == (row, column or error.column)
+
+
+def test_invalid_descriptor_names_file_and_line(package) -> None:
+    root = package("invalid_descriptor")
+    with pytest.raises(data.DataError, match=r"datapackage\.json, row 2: .*valid JSON"):
+        data.tables(root)
+
+
+def test_unknown_table_lists_the_known_ones() -> None:
+    with pytest.raises(KeyError, match="Known tables: invocations, members, sources, treaty_text"):
+        data.load("memberz")
+
+
+def test_tables_are_typed() -> None:
+    members = data.load("members")
+    assert pd.api.types.is_datetime64_any_dtype(members["joined"])
+    invocations = data.load("invocations")
+    assert str(invocations["article"].dtype) == "Int64"
+    assert pd.api.types.is_datetime64_any_dtype(invocations["date"])
+    treaty = data.load("treaty_text")
+    assert str(treaty["in_force"].dtype) == "boolean"
+
+
+def test_load_returns_a_copy_so_lessons_cannot_corrupt_the_cache() -> None:
+    first = data.load("members")
+    first.loc[0, "name"] = "Changed"
+    assert data.load("members").loc[0, "name"] != "Changed"
+
+
+def test_every_csv_in_data_is_described() -> None:
+    on_disk = {p.stem for p in data.DATA_DIR.glob("*.csv")}
+    assert on_disk == set(data.tables())
+
+
+def test_every_field_is_described() -> None:
+    for name in data.tables():
+        for field in data.schema(name)["fields"]:
+            assert field.get("description"), f"{name}.{field['name']} has no description"

@@ -1,0 +1,38 @@
+"""NATO's membership over time, counted from the members table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from widgets.timeline.enlargement import as_date, enlargement_rounds, members_on
+
+
+def test_founders_on_entry_into_force() -> None:
+    assert len(members_on("1949-08-24")) == 12
+    assert len(members_on("1949-08-23")) == 0
+
+
+def test_29_allies_on_the_day_of_the_article() -> None:
+    allies = members_on("2020-01-06")
+    assert len(allies) == 29
+    assert "MKD" not in set(allies["iso3"])  # North Macedonia joined on 27 March 2020
+    assert len(members_on("2020-03-27")) == 30
+
+
+def test_finland_counts_from_the_day_it_joined() -> None:
+    assert "FIN" not in set(members_on("2023-04-03")["iso3"])
+    assert "FIN" in set(members_on("2023-04-04")["iso3"])
+
+
+def test_rounds_add_up_to_all_members() -> None:
+    rounds = enlargement_rounds()
+    assert rounds["total"].iloc[-1] == 32 == rounds["joined_count"].sum()
+    assert rounds["joined"].is_monotonic_increasing
+    assert rounds.loc[rounds["joined"] == pd.Timestamp("2004-03-29"), "joined_count"].item() == 7
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2020-02-30", None, ""])
+def test_impossible_dates_are_refused_in_plain_words(bad: object) -> None:
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        as_date(bad)  # type: ignore[arg-type]

@@ -1,0 +1,77 @@
+"""Committed notebooks: normalised, small, built on the lesson template, and really checked."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+sys.path.insert(0, str(ROOT / "tools"))
+from notebooks import CHECK, check  # noqa: E402
+
+
+def test_there_is_a_start_here_notebook() -> None:
+    assert ROOT / "notebooks" / "00_start_here.ipynb" in NOTEBOOKS
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_is_normalised(path: Path) -> None:
+    assert check(path), (
+        f"run: .venv/bin/python tools/notebooks.py --execute {path.relative_to(ROOT)}"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_small_and_holds_no_widget_state(path: Path) -> None:
+    assert path.stat().st_size <= 150_000
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in raw["metadata"]
+    assert "application/vnd.jupyter.widget-state+json" not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_follows_the_lesson_template(path: Path) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    for heading in ("## Overview", "## Prerequisites", "## Summary", "## What's next?"):
+        assert heading in markdown, f"{path.name} lacks {heading!r}"
+    assert "Time to learn" in markdown
+    checked = [c for c in notebook.cells if CHECK in c.metadata.get("tags", [])]
+    assert checked, "a lesson checks at least one deterministic output"
+    assert all(c.outputs for c in checked), "checked cells must store their reference output"
+
+
+def test_a_wrong_reference_output_fails_nbval(tmp_path: Path) -> None:
+    """The checked cells are really compared: tamper with one stored output and nbval must fail."""
+    notebook = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    cell = next(c for c in notebook.cells if "members_on(" in c.source and c.outputs)
+    assert cell.outputs[0]["data"]["text/plain"] == "29"
+    cell.outputs[0]["data"]["text/plain"] = "30"
+    tampered = tmp_path / "tampered.ipynb"
+    nbformat.write(notebook, tampered)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "--nbval-cell-timeout=120",
+            str(tampered),
+        ],
+        cwd=ROOT / "notebooks",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 1, run.stdout[-2000:]
+    assert "1 failed" in run.stdout

@@ -1,0 +1,101 @@
+"""Keep committed notebooks small, diff-friendly and checkable by nbval.
+
+    .venv/bin/python tools/notebooks.py --execute notebooks/NN_name.ipynb   # after editing a lesson
+    .venv/bin/python tools/notebooks.py --check notebooks/*.ipynb            # what the tests run
+
+The normal form: no outputs and no execution counts, except in cells tagged
+``nbval-check-output`` (their outputs are the reference nbval compares, and nbval only compares a
+cell that has an execution count, so those cells carry the placeholder count 1); no widget state,
+no per-cell metadata but tags, no notebook metadata but the kernel. nbstripout does the same except
+that it cannot keep a count on just the checked cells, hence this small tool.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+CHECK = "nbval-check-output"
+KEPT_NOTEBOOK_METADATA = ("kernelspec", "language_info")
+
+
+def is_checked(cell: Any) -> bool:
+    return CHECK in cell.get("metadata", {}).get("tags", [])
+
+
+def normalise(notebook: Any) -> Any:
+    """Return a normalised copy of ``notebook`` (an nbformat NotebookNode)."""
+    result = copy.deepcopy(notebook)
+    result.metadata = {
+        k: result.metadata[k] for k in KEPT_NOTEBOOK_METADATA if k in result.metadata
+    }
+    if "language_info" in result.metadata:
+        result.metadata["language_info"] = {"name": result.metadata["language_info"]["name"]}
+    for cell in result.cells:
+        tags = cell.metadata.get("tags", [])
+        cell.metadata = {"tags": tags} if tags else {}
+        if cell.cell_type != "code":
+            continue
+        if is_checked(cell):
+            cell.execution_count = 1
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output["execution_count"] = 1
+                if "metadata" in output:
+                    output["metadata"] = {}
+        else:
+            cell.execution_count = None
+            cell.outputs = []
+    return result
+
+
+def execute(path: Path) -> None:
+    """Run the notebook in a fresh kernel (bounded by a timeout) and store it normalised."""
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    nbformat.write(normalise(notebook), path)
+    print(f"executed and normalised {path}")
+
+
+def check(path: Path) -> bool:
+    """True when the committed file is already in normal form."""
+    notebook = nbformat.read(path, as_version=4)
+    return bool(normalise(notebook) == notebook)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--execute", action="store_true", help="run, then normalise in place")
+    mode.add_argument("--check", action="store_true", help="fail if a notebook is not normalised")
+    mode.add_argument("--fix", action="store_true", help="normalise in place without running")
+    parser.add_argument("paths", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    failed = []
+    for path in args.paths:
+        if args.execute:
+            execute(path)
+        elif args.fix:
+            nbformat.write(normalise(nbformat.read(path, as_version=4)), path)
+        elif not check(path):
+            failed.append(path)
+    for path in failed:
+        print(f"{path} is not normalised: run tools/notebooks.py --execute {path}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,60 @@
+"""One widget for every poll and self-check: radio buttons, a button, immediate feedback."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from widgets.classroom.progress import ProgressStore
+from widgets.classroom.questions import Question
+
+
+class QuestionWidget:
+    """Keyboard usable (Tab to the choices, arrow keys, Enter on the button); answers are saved."""
+
+    def __init__(self, question: Question, store: ProgressStore | None = None) -> None:
+        import ipywidgets as w
+
+        self.question = question
+        self.store = store or ProgressStore()
+        poll = question.correct is None
+        self.choices = w.RadioButtons(
+            options=[(c.label, i) for i, c in enumerate(question.choices)],
+            value=None,
+            layout=w.Layout(width="max-content"),
+        )
+        self.button = w.Button(
+            description="Save my prediction" if poll else "Check my answer",
+            button_style="primary",
+            tooltip="Saves your answer on this computer",
+        )
+        self.feedback = w.HTML()
+        self.button.on_click(self._on_click)
+        saved = self.store.answer(question.lesson, question.qid)
+        if self.store.notice:
+            self.feedback.value = f"<p>{escape(self.store.notice)}</p>"
+        elif saved is not None and saved in range(len(question.choices)):
+            self.choices.value = saved
+            self.feedback.value = "<p><i>Your earlier answer is selected.</i></p>"
+        self.box = w.VBox(
+            [w.HTML(f"<b>{escape(question.prompt)}</b>"), self.choices, self.button, self.feedback]
+        )
+
+    def _on_click(self, _: object = None) -> None:
+        picked = self.choices.value
+        right, message = self.question.feedback(picked)
+        if picked is not None and 0 <= picked < len(self.question.choices):
+            try:
+                self.store.save(self.question.lesson, self.question.qid, picked)
+            except OSError as err:
+                message += f" (Your answer could not be saved: {err.strerror}.)"
+            if right is None and not message:
+                message = "Saved. We come back to it in the review lesson."
+        mark = {True: "&#10004; ", False: "&#10008; ", None: ""}[right]
+        self.feedback.value = f"<p role='status'>{mark}{escape(message)}</p>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = self.question.as_text()
+        return bundle

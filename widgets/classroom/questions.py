@@ -1,0 +1,48 @@
+"""Multiple-choice questions as plain data: polls (no right answer yet) and self-checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    feedback: str = ""  # shown when this choice is checked: why it is right or wrong
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question with choices. ``correct`` is None for a "predict first" poll."""
+
+    qid: str
+    lesson: str
+    prompt: str
+    choices: tuple[Choice, ...]
+    correct: int | None = None
+    explanation: str = ""  # shown after a poll is saved, or with the right answer
+    tags: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if len(self.choices) < 2:
+            raise ValueError(f"question {self.qid!r} needs at least two choices")
+        if self.correct is not None and not 0 <= self.correct < len(self.choices):
+            raise ValueError(f"question {self.qid!r}: correct choice {self.correct} does not exist")
+
+    def feedback(self, picked: int | None) -> tuple[bool | None, str]:
+        """(right?, message) for a pick; right is None for polls. Impossible picks say so."""
+        if picked is None:
+            return None, "Pick one of the answers first."
+        if not 0 <= picked < len(self.choices):
+            return None, f"There is no answer number {picked + 1}; pick one of the listed answers."
+        choice = self.choices[picked]
+        if self.correct is None:
+            return None, choice.feedback or self.explanation
+        right = picked == self.correct
+        lead = "Right." if right else "Not quite."
+        return right, f"{lead} {choice.feedback}".strip()
+
+    def as_text(self) -> str:
+        """The question as plain text, for notebooks rendered without widgets."""
+        lines = [self.prompt] + [f"  {chr(65 + i)}. {c.label}" for i, c in enumerate(self.choices)]
+        return "\n".join(lines)

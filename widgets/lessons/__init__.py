@@ -1,0 +1,1 @@
+"""Lesson content that is built from data (questions whose answers come from the tables)."""

@@ -1,0 +1,39 @@
+"""One look for every chart: a colour-blind-safe palette and a plotly template, applied once."""
+
+from __future__ import annotations
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
+# deficiencies. Order chosen so the first colours contrast well on white.
+PALETTE: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+COLOURS: list[str] = list(PALETTE.values())
+TEMPLATE = "course"
+
+
+def apply() -> None:
+    """Register the course template and make it plotly's default (idempotent)."""
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    if TEMPLATE not in pio.templates:
+        pio.templates[TEMPLATE] = go.layout.Template(
+            layout={
+                "colorway": COLOURS,
+                "font": {"family": "Arial, Helvetica, sans-serif", "size": 15, "color": "#222"},
+                "paper_bgcolor": "white",
+                "plot_bgcolor": "white",
+                "xaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "linecolor": "#444"},
+                "yaxis": {"showgrid": True, "gridcolor": "#e5e5e5", "linecolor": "#444"},
+                "margin": {"l": 60, "r": 30, "t": 60, "b": 50},
+                "hoverlabel": {"font_size": 14},
+            }
+        )
+    pio.templates.default = "plotly_white+" + TEMPLATE

@@ -1,0 +1,1 @@
+"""What happened when: NATO's enlargement and (later) the crisis timeline."""

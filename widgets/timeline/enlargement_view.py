@@ -1,0 +1,97 @@
+"""Views of NATO's enlargement: a step chart, its table alternative, and a date slider."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from widgets import look
+from widgets.timeline.enlargement import FIRST_DAY, enlargement_rounds, members_on
+
+CASE_DAY = pd.Timestamp("2020-01-06")  # the case-study article and the Council's meeting
+
+
+def enlargement_figure(mark: str | pd.Timestamp = CASE_DAY) -> Any:
+    """Number of Parties over time, one step per accession round, with ``mark`` highlighted."""
+    import plotly.graph_objects as go
+
+    look.apply()
+    rounds = enlargement_rounds()
+    marked = pd.Timestamp(mark)
+    count_then = len(members_on(marked))
+    figure = go.Figure(
+        go.Scatter(
+            x=rounds["joined"],
+            y=rounds["total"],
+            mode="lines+markers",
+            line={"shape": "hv", "width": 3},
+            marker={"size": 9},
+            customdata=rounds[["joined_count", "states"]],
+            hovertemplate="%{x|%d %b %Y}: %{y} Parties<br>joined: %{customdata[1]}<extra></extra>",
+            name="Parties to the treaty",
+        )
+    )
+    figure.add_vline(x=marked, line_dash="dash", line_color=look.PALETTE["vermillion"])
+    figure.add_annotation(
+        x=marked,
+        y=count_then,
+        text=f"{marked:%d %b %Y}: {count_then} allies",
+        showarrow=True,
+        arrowhead=2,
+        ax=-90,
+        ay=-40,
+        font={"color": look.PALETTE["vermillion"]},
+    )
+    figure.update_layout(
+        title="NATO's members, 1949 to today (text version: enlargement_table())",
+        xaxis_title="Date a state became a Party",
+        yaxis_title="Number of Parties",
+        xaxis_range=[
+            FIRST_DAY - pd.Timedelta(days=800),
+            rounds["joined"].max() + pd.Timedelta(days=800),
+        ],
+        height=420,
+        showlegend=False,
+    )
+    return figure
+
+
+def enlargement_table() -> pd.DataFrame:
+    """The chart as a table: every accession date, who joined, and the running total."""
+    rounds = enlargement_rounds()
+    table = rounds.rename(
+        columns={"joined": "Date", "joined_count": "Joined", "total": "Parties", "states": "States"}
+    )
+    table["Date"] = table["Date"].dt.strftime("%d %b %Y")
+    return table.set_index("Date")
+
+
+def members_slider(start_year: int = 2020) -> Any:
+    """A year slider (arrow keys work) that says how many Parties there were on 1 January."""
+    import ipywidgets as w
+
+    last = int(enlargement_rounds()["joined"].max().year) + 1
+    slider = w.IntSlider(
+        value=start_year,
+        min=1950,
+        max=last,
+        description="Year",
+        continuous_update=True,
+        layout=w.Layout(width="520px"),
+        style={"description_width": "initial"},
+    )
+    answer = w.HTML(layout=w.Layout(min_height="3.5em"))
+
+    def show(_: object = None) -> None:
+        day = pd.Timestamp(year=slider.value, month=1, day=1)
+        current = members_on(day)
+        newest = current.iloc[-1]
+        answer.value = (
+            f"<b>1 January {slider.value}:</b> {len(current)} Parties. "
+            f"Most recent to join: {newest['name']} ({newest['joined']:%d %B %Y})."
+        )
+
+    slider.observe(show, names="value")
+    show()
+    return w.VBox([slider, answer])
