@@ -1,0 +1,129 @@
+"""Performance figures for the course (a benchmark that prints numbers, not a test).
+
+For each lesson and for a "floor" notebook (import pandas, plotly.express and ipywidgets and show
+one small figure: the least any lesson can cost), measured the same way in the same run:
+wall time from kernel start to the last cell (median of N runs, fresh kernel each run), its ratio
+to the floor, the kernel's peak resident memory, and the committed file size. Then the wall time of
+`make test`. Targets: ratio <= 2.0, kernel RSS <= 250 MB, file <= 150 KB, make test < 180 s.
+
+    .venv/bin/python tools/bench.py [--runs 5] [--skip-suite]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR_SOURCE = """import pandas as pd
+import plotly.express as px
+import ipywidgets
+
+px.bar(pd.DataFrame({"x": ["a", "b"], "y": [1, 2]}), x="x", y="y").show()"""
+TARGETS = {"ratio": 2.0, "rss_mb": 250.0, "size_kb": 150.0, "suite_s": 180.0}
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The kernel's peak resident set (Linux VmHWM); elsewhere, the current RSS."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float(psutil.Process(pid).memory_info().rss) / 2**20
+
+
+def run_once(path: Path) -> tuple[float, float]:
+    """Execute a notebook in a fresh kernel: (seconds, peak kernel RSS in MB)."""
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    peak = [0.0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            process = getattr(
+                getattr(getattr(client, "km", None), "provisioner", None), "process", None
+            )
+            if process is not None:
+                with contextlib.suppress(psutil.Error, OSError):
+                    peak[0] = max(peak[0], peak_rss_mb(process.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    start = time.perf_counter()
+    client.execute()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return seconds, peak[0]
+
+
+def measure(path: Path, runs: int) -> tuple[float, float]:
+    results = [run_once(path) for _ in range(runs)]
+    return statistics.median(s for s, _ in results), max(r for _, r in results)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--skip-suite", action="store_true", help="do not time `make test`")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        floor_path = Path(scratch) / "floor.ipynb"
+        nbformat.write(
+            nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)]), floor_path
+        )
+        floor_s, floor_rss = measure(floor_path, args.runs)
+    print(f"machine: {psutil.cpu_count()} cores, Python {sys.version.split()[0]}; runs={args.runs}")
+    print(f"{'notebook':<28}{'median s':>10}{'ratio':>8}{'peak RSS MB':>13}{'file KB':>9}  verdict")
+    print(f"{'floor (pandas+px+widgets)':<28}{floor_s:>10.2f}{1.0:>8.2f}{floor_rss:>13.0f}{'-':>9}")
+    ok = True
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        seconds, rss = measure(path, args.runs)
+        ratio, size_kb = seconds / floor_s, path.stat().st_size / 1024
+        good = (
+            ratio <= TARGETS["ratio"] and rss <= TARGETS["rss_mb"] and size_kb <= TARGETS["size_kb"]
+        )
+        ok &= good
+        verdict = "ok" if good else "OVER TARGET"
+        print(f"{path.name:<28}{seconds:>10.2f}{ratio:>8.2f}{rss:>13.0f}{size_kb:>9.1f}  {verdict}")
+    print(
+        f"targets: ratio <= {TARGETS['ratio']}, RSS <= {TARGETS['rss_mb']:.0f} MB, "
+        f"file <= {TARGETS['size_kb']:.0f} KB"
+    )
+    if not args.skip_suite:
+        start = time.perf_counter()
+        suite = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        status = "passed" if suite.returncode == 0 else f"FAILED (exit {suite.returncode})"
+        fast = wall < TARGETS["suite_s"]
+        verdict = "ok" if fast and suite.returncode == 0 else "NOT OK"
+        print(
+            f"make test: {wall:.0f} s wall, {status}; target < {TARGETS['suite_s']:.0f} s:", verdict
+        )
+    print("all within targets" if ok else "some figures are over target")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
