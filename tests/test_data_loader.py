@@ -112,3 +112,19 @@ def test_every_field_is_described() -> None:
     for name in data.tables():
         for field in data.schema(name)["fields"]:
             assert field.get("description"), f"{name}.{field['name']} has no description"
+
+
+def test_notebook_shows_data_errors_as_a_message_not_a_traceback() -> None:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    broken = FIXTURES / "malformed" / "impossible_date"
+    source = f"from widgets import data\ndata.tables({str(broken)!r})\n"
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    with pytest.raises(CellExecutionError):
+        NotebookClient(notebook, timeout=60, kernel_name="python3").execute()
+    outputs = notebook.cells[0].outputs
+    shown = [o["data"]["text/markdown"] for o in outputs if o.output_type == "display_data"]
+    assert shown and "datapackage.json" in shown[0] and "file not found" in shown[0]
+    assert not [o for o in outputs if o.output_type == "error"], "no traceback output"

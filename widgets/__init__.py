@@ -4,6 +4,9 @@ Data flows one way: ``data/`` -> :mod:`widgets.data` (validated) -> models -> vi
 Models never import ipywidgets or plotly, so they are tested without a browser.
 """
 
+from widgets import _notebook
 from widgets.data import DataError
 
 __all__ = ["DataError"]
+
+_notebook.install()

@@ -71,12 +71,12 @@ class DataError(ValueError):
         super().__init__("\n".join(lines))
 
 
-def tables(root: Path | None = None) -> list[str]:
+def tables(root: Path | str | None = None) -> list[str]:
     """Names of the tables in the data package, in the order the descriptor lists them."""
     return [r["name"] for r in _descriptor(_root(root))["resources"]]
 
 
-def load(name: str, root: Path | None = None) -> pd.DataFrame:
+def load(name: str, root: Path | str | None = None) -> pd.DataFrame:
     """Return table ``name`` as a typed DataFrame (dates as datetime64, integers as Int64).
 
     The whole package is validated on first use and kept for the life of the kernel; each call
@@ -90,7 +90,7 @@ def load(name: str, root: Path | None = None) -> pd.DataFrame:
     return frames[name].copy()
 
 
-def schema(name: str, root: Path | None = None) -> dict[str, Any]:
+def schema(name: str, root: Path | str | None = None) -> dict[str, Any]:
     """The Table Schema of ``name`` (field names, types, descriptions, keys), as a dict."""
     for resource in _descriptor(_root(root))["resources"]:
         if resource["name"] == name:
@@ -104,8 +104,8 @@ def clear_cache() -> None:
     _descriptor.cache_clear()
 
 
-def _root(root: Path | None) -> Path:
-    return (root or DATA_DIR).resolve()
+def _root(root: Path | str | None) -> Path:
+    return Path(root or DATA_DIR).resolve()
 
 
 def _display(path: Path) -> str:

@@ -1,0 +1,34 @@
+"""Show course errors in a notebook as a short message, not a Python traceback.
+
+A learner who meets a malformed data file should read which file, row and column is wrong, not
+forty lines of library internals. The cell still counts as failed (so nbval and "Run All" stop).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from widgets.data import DataError
+
+
+def _show_plainly(
+    shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None
+) -> None:
+    from IPython.display import Markdown, display
+
+    lines = str(value).splitlines()
+    listed = "\n".join(f"- `{line.strip(' -')}`" for line in lines[1:])
+    message = f"**The course data has a problem:**\n\n`{lines[0]}`\n\n{listed}"
+    display(Markdown(message))  # type: ignore[no-untyped-call]
+    print(f"{etype.__name__}: {value}")
+
+
+def install() -> None:
+    """Register the plain display for :class:`DataError` in the running IPython, if any."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((DataError,), _show_plainly)
