@@ -36,3 +36,15 @@ def test_rounds_add_up_to_all_members() -> None:
 def test_impossible_dates_are_refused_in_plain_words(bad: object) -> None:
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         as_date(bad)  # type: ignore[arg-type]
+
+
+def test_invocation_history_is_in_date_order_and_filters_by_article() -> None:
+    from widgets.timeline.invocations import invocation_history
+
+    history = invocation_history()
+    assert history["date"].is_monotonic_increasing
+    assert list(history.index[:2]) == [1, 2]
+    assert set(invocation_history(5)["states"]) == {"USA"}
+    assert len(invocation_history(4)) + len(invocation_history(5)) == len(history)
+    with pytest.raises(ValueError, match="Article 4 or 5"):
+        invocation_history(6)

@@ -18,11 +18,19 @@ COLOURS: list[str] = list(PALETTE.values())
 TEMPLATE = "course"
 
 
+def apply_tables() -> None:
+    """Show table cells in full: a table that stands in for a chart must not cut its text."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", None)
+
+
 def apply() -> None:
     """Register the course template and make it plotly's default (idempotent)."""
     import plotly.graph_objects as go
     import plotly.io as pio
 
+    apply_tables()
     if TEMPLATE not in pio.templates:
         pio.templates[TEMPLATE] = go.layout.Template(
             layout={

@@ -59,6 +59,7 @@ def enlargement_figure(mark: str | pd.Timestamp = CASE_DAY) -> Any:
 
 def enlargement_table() -> pd.DataFrame:
     """The chart as a table: every accession date, who joined, and the running total."""
+    look.apply_tables()
     rounds = enlargement_rounds()
     table = rounds.rename(
         columns={"joined": "Date", "joined_count": "Joined", "total": "Parties", "states": "States"}
