@@ -82,6 +82,22 @@ def test_invalid_descriptor_names_file_and_line(package) -> None:
         data.tables(root)
 
 
+@pytest.mark.parametrize(
+    ("case", "filename", "words"),
+    [
+        ("missing_file", "ghost.csv", "file not found, but datapackage.json lists it"),
+        ("bad_descriptor_type", "datapackage.json", 'field type "calendar-date" is not supported'),
+    ],
+)
+def test_broken_package_names_the_file(package, case: str, filename: str, words: str) -> None:
+    root = package(case)
+    with pytest.raises(data.DataError) as caught:
+        data.load("members", root)
+    first_line = str(caught.value).splitlines()[0]
+    assert first_line.startswith(str(root / filename))
+    assert words in first_line
+
+
 def test_unknown_table_lists_the_known_ones() -> None:
     with pytest.raises(KeyError, match="Known tables: invocations, members, sources, treaty_text"):
         data.load("memberz")

@@ -141,11 +141,15 @@ def _load_all(root: Path) -> dict[str, pd.DataFrame]:
 
 
 def _validate(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
-    from frictionless import Package  # imported here: only the first load pays for it
+    from frictionless import FrictionlessException, Package  # only the first load pays for it
 
     checked, list_keys = _split_list_foreign_keys(descriptor)
-    package = Package(checked, basepath=str(root))
-    report = package.validate()
+    try:
+        report = Package(checked, basepath=str(root)).validate()
+    except FrictionlessException as err:  # the descriptor itself breaks the Data Package spec
+        reasons = [e.message for e in err.reasons] or [err.error.message]
+        shown = _display(root / DESCRIPTOR)
+        return [Problem(shown, None, None, "Data Package descriptor", r) for r in reasons]
     problems: list[Problem] = []
     for task in report.tasks:
         resource = next(r for r in descriptor["resources"] if r["name"] == task.name)
@@ -288,6 +292,8 @@ def _problem(path: Path, error: Any) -> Problem:
         column = column or f"position {getattr(error, 'field_number', '?')}"
     elif kind == "encoding-error":
         row, column, detail = _locate_bad_bytes(path, note)
+    elif kind == "scheme-error" and "No such file" in note:
+        detail = "file not found, but datapackage.json lists it"
     elif kind == "source-error" and "empty" in note:
         row, detail = 1, "the file is empty; it needs at least a header row"
     else:
