@@ -23,7 +23,8 @@ from pathlib import Path
 
 import nbformat
 import psutil
-from nbclient import NotebookClient
+
+from notebooks import client_for
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_SOURCE = """import pandas as pd
@@ -47,13 +48,7 @@ def peak_rss_mb(pid: int) -> float:
 
 def run_once(path: Path) -> tuple[float, float]:
     """Execute a notebook in a fresh kernel: (seconds, peak kernel RSS in MB)."""
-    notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
+    _, client = client_for(path)
     peak = [0.0]
     done = threading.Event()
 

@@ -54,8 +54,11 @@ def normalise(notebook: Any) -> Any:
     return result
 
 
-def execute(path: Path) -> None:
-    """Run the notebook in a fresh kernel (bounded by a timeout) and store it normalised."""
+def client_for(path: Path) -> tuple[Any, Any]:
+    """(notebook, nbclient client) that runs it in a fresh kernel, in its folder, with a timeout.
+
+    The timeout matters: nbclient without one was seen to stall intermittently on these machines.
+    """
     from nbclient import NotebookClient
 
     notebook = nbformat.read(path, as_version=4)
@@ -65,6 +68,12 @@ def execute(path: Path) -> None:
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
+    return notebook, client
+
+
+def execute(path: Path) -> None:
+    """Run the notebook in a fresh kernel and store it normalised."""
+    notebook, client = client_for(path)
     client.execute()
     nbformat.write(normalise(notebook), path)
     print(f"executed and normalised {path}")
