@@ -36,7 +36,7 @@ class Problem:
     """One broken rule, located the way a person finds it in a spreadsheet or an editor."""
 
     path: str
-    row: int | None  # line in the file; the header is row 1
+    row: int | None  # row as a spreadsheet numbers it: the header is row 1
     column: str | None
     rule: str
     detail: str
