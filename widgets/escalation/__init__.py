@@ -1,0 +1,6 @@
+"""Escalation choices: game trees as data, the solver, and small formal models."""
+
+from widgets.escalation.game import Solution, Tie, solve
+from widgets.escalation.tree import parse_tree
+
+__all__ = ["Solution", "Tie", "parse_tree", "solve"]
