@@ -242,3 +242,28 @@ def test_malformed_trees_name_the_node(case: str) -> None:
 def test_impossible_rationality_is_refused(bad: float) -> None:
     with pytest.raises(ValueError, match="rationality must be a number of 0 or more"):
         solve(VALID, rationality=bad)
+
+
+def test_every_game_in_data_loads_and_solves() -> None:
+    from widgets import data
+
+    for name in data.games():
+        solution = solve(data.load_game(name))
+        assert solution.path, name
+
+
+def test_load_game_names_file_and_node(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from widgets import data
+
+    (tmp_path / "games").mkdir()
+    (tmp_path / "games" / "broken.json").write_text('{"player": "A",\n "choices": }')
+    with pytest.raises(data.DataError, match=r"games/broken\.json, row 2: .*valid JSON"):
+        data.load_game("broken", tmp_path)
+    tree = broken(lambda t: t["choices"]["Not challenge"]["payoffs"].pop("D"))
+    (tmp_path / "games" / "unpaid.json").write_text(json.dumps(tree))
+    with pytest.raises(data.DataError, match=r"unpaid\.json: root > Not challenge: terminal"):
+        data.load_game("unpaid", tmp_path)
+    with pytest.raises(data.DataError, match="no such game; known games: broken, unpaid"):
+        data.load_game("missing", tmp_path)

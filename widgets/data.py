@@ -28,6 +28,7 @@ import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DESCRIPTOR = "datapackage.json"
+GAMES = "games"  # game trees: JSON, not tables, so outside the tabular data package
 _MAX_LISTED = 5
 
 
@@ -96,6 +97,38 @@ def schema(name: str, root: Path | str | None = None) -> dict[str, Any]:
         if resource["name"] == name:
             return copy.deepcopy(resource["schema"])
     raise KeyError(f"There is no table called {name!r}.")
+
+
+def games(root: Path | str | None = None) -> list[str]:
+    """Names of the game trees in ``data/games/`` (instructors may add their own JSON files)."""
+    return sorted(p.stem for p in (_root(root) / GAMES).glob("*.json"))
+
+
+def load_game(name: str, root: Path | str | None = None) -> Any:
+    """Read ``data/games/<name>.json`` and validate it as a game tree (see widgets.escalation).
+
+    Raises :class:`DataError` naming the file, and the line for broken JSON or the node's path
+    for a tree that breaks the format.
+    """
+    from widgets.escalation.tree import parse_tree
+
+    path = _root(root) / GAMES / f"{name}.json"
+    shown = _display(path)
+    try:
+        tree = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        known = ", ".join(games(root)) or "none"
+        detail = f"no such game; known games: {known}"
+        raise DataError([Problem(shown, None, None, "exists", detail)]) from None
+    except UnicodeDecodeError as err:
+        raise DataError([Problem(shown, None, None, "UTF-8", str(err))]) from None
+    except json.JSONDecodeError as err:
+        raise DataError([Problem(shown, err.lineno, None, "valid JSON", err.msg)]) from None
+    try:
+        parse_tree(tree)
+    except ValueError as err:
+        raise DataError([Problem(shown, None, None, "game tree", str(err))]) from None
+    return tree
 
 
 def clear_cache() -> None:

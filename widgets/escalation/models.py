@@ -1,0 +1,150 @@
+"""Small formal models of deterrence and alliance commitment, as pure functions.
+
+Each function states its model; numbers fed to them in the lessons are illustrative, never
+empirical estimates, unless a lesson cites a source for them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+
+def _number(name: str, value: float) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a number, not {value!r}")
+    return float(value)
+
+
+def _probability(name: str, value: float) -> float:
+    value = _number(name, value)
+    if not 0 <= value <= 1:
+        raise ValueError(f"{name} is a probability: it must lie between 0 and 1, not {value:g}")
+    return value
+
+
+@dataclass(frozen=True)
+class ExtendedDeterrence:
+    """Whether an attacker is deterred from attacking a protégé, given its belief ``q``."""
+
+    q: float
+    q_star: float | None  # the belief at which the attacker is just deterred; None: no threshold
+    regime: str  # "deterred by the status quo" | "undeterrable" | "threshold"
+    deterred: bool
+
+
+def extended_deterrence(w0: float, w1: float, q: float) -> ExtendedDeterrence:
+    """Extended deterrence with an uncertain defender (attacker A, protégé P, defender D).
+
+    A values the status quo at 0, attacking P at ``w0`` if D stays out and at ``w1`` if D fights
+    (``w1 < w0``). A believes D intervenes with probability ``q`` and attacks iff
+    q*w1 + (1-q)*w0 > 0. If w0 <= 0, attacking never pays: no commitment is needed. If w1 > 0,
+    even certain intervention cannot deter. Otherwise A is deterred iff q >= q* = w0 / (w0 - w1).
+    (Derived by the course from the standard expected-utility formulation of extended deterrence.)
+    """
+    w0, w1, q = _number("w0", w0), _number("w1", w1), _probability("q", q)
+    if w1 >= w0:
+        raise ValueError("w1 (the attacker's value if the defender fights) must be below w0")
+    if w0 <= 0:
+        return ExtendedDeterrence(q, None, "deterred by the status quo", True)
+    if w1 > 0:
+        return ExtendedDeterrence(q, None, "undeterrable", False)
+    q_star = w0 / (w0 - w1)
+    return ExtendedDeterrence(q, q_star, "threshold", q >= q_star)
+
+
+@dataclass(frozen=True)
+class AmbiguityWindow:
+    """The commitment probability that minimises the defender's expected loss."""
+
+    best_commitment: float
+    best_loss: float
+    q_star: float
+    losses: tuple[tuple[float, float], ...]  # (commitment, expected loss) on a grid
+
+
+def ambiguity_window(
+    q_star: float,
+    attack_loss: float,
+    provocation_base: float,
+    moral_hazard: float,
+    entrapment_cost: float,
+    steps: int = 101,
+) -> AmbiguityWindow:
+    """The course's own simple construct of "just enough" commitment (not a published model).
+
+    The defender chooses pi, the probability it would come to the protégé's aid (pi near 1 is a
+    clear commitment). The attacker is deterred iff pi >= q_star; otherwise the defender loses
+    ``attack_loss``. A protected ally provokes crises at rate m(pi) = provocation_base +
+    moral_hazard * pi (moral hazard), each of which drags the defender in with probability pi at
+    cost ``entrapment_cost``. Expected loss L(pi) = [pi < q_star] * attack_loss +
+    m(pi) * pi * entrapment_cost. With moral hazard > 0 and q_star < 1, the loss is smallest at
+    pi = q_star: commit exactly as much as deterrence needs, no more.
+    """
+    q_star = _probability("q_star", q_star)
+    attack_loss = _number("attack_loss", attack_loss)
+    base = _number("provocation_base", provocation_base)
+    hazard = _number("moral_hazard", moral_hazard)
+    cost = _number("entrapment_cost", entrapment_cost)
+    if min(attack_loss, base, hazard, cost) < 0:
+        raise ValueError("losses, costs and provocation rates cannot be negative")
+    if not isinstance(steps, int) or steps < 2:
+        raise ValueError("steps must be a whole number of at least 2")
+
+    def loss(pi: float) -> float:
+        return (attack_loss if pi < q_star else 0.0) + (base + hazard * pi) * pi * cost
+
+    grid = sorted({i / (steps - 1) for i in range(steps)} | {q_star})
+    losses = tuple((pi, loss(pi)) for pi in grid)
+    best, best_loss = min(losses, key=lambda pair: (pair[1], pair[0]))
+    return AmbiguityWindow(best, best_loss, q_star, losses)
+
+
+@dataclass(frozen=True)
+class BrinkmanshipWindow:
+    """The range of risk q that is both effective (q >= q_min) and acceptable (q <= q_max)."""
+
+    q_min: float
+    q_max: float
+    exists: bool
+
+
+def brinkmanship_window(
+    p_hard: float,
+    them_withdraw: float,
+    them_prevail: float,
+    them_war: float,
+    us_comply: float,
+    us_acquiesce: float,
+    us_war: float,
+) -> BrinkmanshipWindow:
+    """Schelling's "threat that leaves something to chance", in the textbook form of Dixit & Skeath.
+
+    We threaten a risk q of mutual disaster if the opponent defies. The opponent is hard (defies
+    anyway) with probability ``p_hard``. A soft opponent complies iff q makes defiance worse than
+    withdrawing: q >= q_min = (prevail - withdraw) / (prevail - war) (effectiveness). We can live
+    with the threat iff its expected cost against a hard opponent is outweighed by what it gains
+    against a soft one: q <= q_max = (1 - p)(comply - acquiesce) / (p (acquiesce - war))
+    (acceptability). Brinkmanship works only where q_min <= q_max.
+    """
+    p = _probability("p_hard", p_hard)
+    sw, sp, sx = (
+        _number(n, v)
+        for n, v in [
+            ("them_withdraw", them_withdraw),
+            ("them_prevail", them_prevail),
+            ("them_war", them_war),
+        ]
+    )
+    uc, ua, ux = (
+        _number(n, v)
+        for n, v in [("us_comply", us_comply), ("us_acquiesce", us_acquiesce), ("us_war", us_war)]
+    )
+    if not sp > sw > sx:
+        raise ValueError("the opponent must rank prevailing above withdrawing above war")
+    if not uc > ua > ux:
+        raise ValueError("we must rank compliance above acquiescing above war")
+    q_min = (sp - sw) / (sp - sx)
+    q_max = math.inf if p == 0 else (1 - p) * (uc - ua) / (p * (ua - ux))
+    q_max = min(q_max, 1.0)
+    return BrinkmanshipWindow(q_min, q_max, q_min <= q_max)
