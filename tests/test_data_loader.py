@@ -99,7 +99,10 @@ def test_broken_package_names_the_file(package, case: str, filename: str, words:
 
 
 def test_unknown_table_lists_the_known_ones() -> None:
-    with pytest.raises(KeyError, match="Known tables: invocations, members, reliability, "):
+    with pytest.raises(
+        KeyError,
+        match="Known tables: invocations, kahn_ladder, ladder, members, mid_codes, reliability, ",
+    ):
         data.load("memberz")
 
 
@@ -144,3 +147,24 @@ def test_notebook_shows_data_errors_as_a_message_not_a_traceback() -> None:
     shown = [o["data"]["text/markdown"] for o in outputs if o.output_type == "display_data"]
     assert shown and "datapackage.json" in shown[0] and "file not found" in shown[0]
     assert not [o for o in outputs if o.output_type == "error"], "no traceback output"
+
+
+def test_ladder_maps_every_rung_to_kahn_and_mid() -> None:
+    ladder = data.load("ladder")
+    assert list(ladder["rung"]) == list(range(1, 10))
+    assert ladder["mid_hostility"].is_monotonic_increasing
+    kahn = set(data.load("kahn_ladder")["rung"])
+    mapped = [int(r) for cell in ladder["kahn_rungs"] for r in cell.split(";")]
+    assert set(mapped) <= kahn and mapped == sorted(mapped)
+    thresholds = set(data.load("kahn_ladder")["threshold_after"].dropna())
+    assert set(ladder["threshold_after"].dropna()) <= thresholds
+
+
+def test_a_ladder_rung_pointing_to_no_kahn_rung_is_rejected(package) -> None:
+    root = package()
+    text = (root / "ladder.csv").read_text(encoding="utf-8")
+    (root / "ladder.csv").write_text(text.replace(",14,5,", ",99,5,"), encoding="utf-8")
+    with pytest.raises(
+        data.DataError, match=r'ladder\.csv, row 10, column "kahn_rungs": \'99\' not found'
+    ):
+        data.load("ladder", root)
