@@ -1,0 +1,237 @@
+"""Slider explorers for the formal models: thin views over widgets.escalation.models.
+
+Each explorer keeps a text summary in sync with its chart (the text alternative), and reports a
+plain-words message instead of a traceback when a combination of sliders is impossible.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from widgets import look
+from widgets.data import load
+from widgets.escalation.explorer import SliderExplorer, slider
+from widgets.escalation.models import (
+    ExtendedDeterrence,
+    ambiguity_window,
+    brinkmanship_window,
+    extended_deterrence,
+)
+
+
+def reliability_priors() -> pd.DataFrame:
+    """Verified published estimates of how often allies honoured commitments in war."""
+    table = load("reliability")
+    table = table[table["verified"]]
+    return table[["estimate_id", "study", "period", "scope", "figure_percent", "statement"]]
+
+
+def deterrence_summary(result: ExtendedDeterrence, w0: float, w1: float) -> str:
+    """The verdict of the extended-deterrence model in one or two sentences."""
+    if result.regime == "deterred by the status quo":
+        return f"Attacking is worth {w0:g} even if the defender stays out: no threat is needed."
+    if result.regime == "undeterrable":
+        return f"Attacking is worth {w1:g} even against a defender sure to fight: no threat deters."
+    assert result.q_star is not None
+    expected = result.q * w1 + (1 - result.q) * w0
+    verdict = "deterred" if result.deterred else "NOT deterred"
+    return (
+        f"The attacker needs a belief of at least q* = {result.q_star:.2f} that the defender "
+        f"will fight. With q = {result.q:.2f}, attacking is worth {expected:.2f}: {verdict}."
+    )
+
+
+def deterrence_figure(w0: float, w1: float, q: float) -> Any:
+    """The attacker's expected value of attacking as its belief q varies, with q* and q marked."""
+    import plotly.graph_objects as go
+
+    look.apply()
+    result = extended_deterrence(w0, w1, q)
+    grid = [i / 100 for i in range(101)]
+    figure = go.Figure(
+        go.Scatter(
+            x=grid,
+            y=[p * w1 + (1 - p) * w0 for p in grid],
+            name="value of attacking",
+            line={"width": 3},
+        )
+    )
+    figure.add_hline(y=0, line_dash="dot", annotation_text="status quo (0)")
+    if result.q_star is not None:
+        figure.add_vline(
+            x=result.q_star, line_dash="dash", annotation_text=f"q* = {result.q_star:.2f}"
+        )
+    figure.add_trace(
+        go.Scatter(
+            x=[q],
+            y=[q * w1 + (1 - q) * w0],
+            mode="markers",
+            marker={"size": 14, "symbol": "diamond", "color": look.PALETTE["vermillion"]},
+            name="your q",
+        )
+    )
+    figure.update_layout(
+        title="Is the attacker deterred? (text version below the chart)",
+        xaxis_title="q: attacker's belief that the defender will fight",
+        yaxis_title="attacker's expected value",
+        height=380,
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return figure
+
+
+def deterrence_explorer(w0: float = 3.0, w1: float = -2.0, q: float = 0.5) -> SliderExplorer:
+    """Sliders for w0, w1 and q; a dropdown sets q from a published reliability estimate."""
+    import ipywidgets as w
+
+    controls = {
+        "w0": slider("w0: attack, defender stays out", w0, -5, 10, 0.5),
+        "w1": slider("w1: attack, defender fights", w1, -10, 5, 0.5),
+        "q": slider("q: belief the defender fights", q, 0, 1, 0.01),
+    }
+    options: list[tuple[str, float | None]] = [("(choose a published estimate)", None)]
+    for row in reliability_priors().to_dict("records"):
+        label = f"{row['figure_percent']:g}% — {row['scope']} ({row['estimate_id']})"
+        options.append((label, float(row["figure_percent"]) / 100))
+    prior = w.Dropdown(options=options, description="Set q from", layout=w.Layout(width="46em"))
+
+    def use_prior(change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            controls["q"].value = change["new"]
+
+    prior.observe(use_prior, names="value")
+
+    def render(w0: float, w1: float, q: float) -> tuple[str, Any]:
+        result = extended_deterrence(w0, w1, q)
+        return deterrence_summary(result, w0, w1), deterrence_figure(w0, w1, q)
+
+    return SliderExplorer(controls, render, extra=(prior,))
+
+
+def ambiguity_summary(q_star: float, window: Any) -> str:
+    best = window.best_commitment
+    if best == 0:
+        lead = "With these costs the least-loss choice is no commitment at all"
+    elif abs(best - q_star) < 1e-9:
+        lead = f"The least-loss commitment is exactly q* = {q_star:.2f}: just enough to deter"
+    else:
+        lead = f"The least-loss commitment is {best:.2f}"
+    full = dict(window.losses)[1.0]
+    return (
+        f"{lead} (expected loss {window.best_loss:.2f}; a full commitment would cost {full:.2f})."
+    )
+
+
+def ambiguity_figure(window: Any) -> Any:
+    import plotly.graph_objects as go
+
+    look.apply()
+    xs, ys = zip(*window.losses, strict=True)
+    figure = go.Figure(go.Scatter(x=xs, y=ys, name="expected loss", line={"width": 3}))
+    figure.add_vline(x=window.q_star, line_dash="dash", annotation_text=f"q* = {window.q_star:.2f}")
+    figure.add_trace(
+        go.Scatter(
+            x=[window.best_commitment],
+            y=[window.best_loss],
+            mode="markers",
+            marker={"size": 14, "symbol": "diamond", "color": look.PALETTE["vermillion"]},
+            name="least loss",
+        )
+    )
+    figure.update_layout(
+        title="The ambiguity window: a course construct (text version below the chart)",
+        xaxis_title="commitment: probability the defender would come to help",
+        yaxis_title="defender's expected loss",
+        height=380,
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return figure
+
+
+def ambiguity_explorer() -> SliderExplorer:
+    """Sliders for the course's ambiguity construct (see models.ambiguity_window)."""
+    controls = {
+        "q_star": slider("q*: commitment that deters", 0.6, 0, 1, 0.05),
+        "attack_loss": slider("loss if the ally is attacked", 10, 0, 20, 0.5),
+        "provocation_base": slider("ally's risk-taking, unprotected", 0.1, 0, 2, 0.05),
+        "moral_hazard": slider("extra risk-taking when protected", 1, 0, 5, 0.1),
+        "entrapment_cost": slider("cost of being dragged in", 5, 0, 20, 0.5),
+    }
+
+    def render(**values: float) -> tuple[str, Any]:
+        window = ambiguity_window(
+            values["q_star"],
+            values["attack_loss"],
+            values["provocation_base"],
+            values["moral_hazard"],
+            values["entrapment_cost"],
+        )
+        return ambiguity_summary(values["q_star"], window), ambiguity_figure(window)
+
+    return SliderExplorer(controls, render)
+
+
+def brinkmanship_summary(window: Any) -> str:
+    if window.exists:
+        return (
+            f"A threat with a risk of disaster between {window.q_min:.2f} and {window.q_max:.2f} "
+            "both deters a soft opponent and is worth making: the brinkmanship window is open."
+        )
+    return (
+        f"To deter, the risk must be at least {window.q_min:.2f}, but it is only worth running "
+        f"up to {window.q_max:.2f}: the window is closed, so brinkmanship cannot work here."
+    )
+
+
+def brinkmanship_figure(window: Any) -> Any:
+    import plotly.graph_objects as go
+
+    look.apply()
+    figure = go.Figure()
+    if window.exists:
+        figure.add_vrect(
+            x0=window.q_min,
+            x1=window.q_max,
+            fillcolor=look.PALETTE["green"],
+            opacity=0.25,
+            line_width=0,
+            annotation_text="window",
+        )
+    for x, name, colour in [
+        (window.q_min, "effective from (q_min)", look.PALETTE["blue"]),
+        (window.q_max, "acceptable up to (q_max)", look.PALETTE["orange"]),
+    ]:
+        figure.add_trace(
+            go.Scatter(
+                x=[x, x], y=[0, 1], mode="lines", name=name, line={"color": colour, "width": 4}
+            )
+        )
+    figure.update_layout(
+        title="Brinkmanship: the range of risk that is effective and acceptable",
+        xaxis={"title": "q: risk of disaster the threat creates", "range": [0, 1]},
+        yaxis={"visible": False, "range": [0, 1]},
+        height=260,
+        legend={"orientation": "h", "y": -0.4},
+    )
+    return figure
+
+
+def brinkmanship_explorer() -> SliderExplorer:
+    """Sliders for Schelling's brinkmanship, Dixit-Skeath form (see models.brinkmanship_window)."""
+    controls = {
+        "p_hard": slider("p: opponent is hard-line", 0.3, 0, 1, 0.01),
+        "them_withdraw": slider("opponent: withdraw", -4, -10, 10, 0.5),
+        "them_prevail": slider("opponent: prevail", 2, -10, 10, 0.5),
+        "them_war": slider("opponent: disaster", -8, -20, 0, 0.5),
+        "us_comply": slider("us: opponent complies", 1, -10, 10, 0.5),
+        "us_acquiesce": slider("us: we give in", -2, -10, 10, 0.5),
+        "us_war": slider("us: disaster", -10, -20, 0, 0.5),
+    }
+
+    def render(**values: float) -> tuple[str, Any]:
+        window = brinkmanship_window(**values)
+        return brinkmanship_summary(window), brinkmanship_figure(window)
+
+    return SliderExplorer(controls, render)
