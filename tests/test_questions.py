@@ -74,3 +74,45 @@ def test_widget_without_a_pick_asks_for_one(tmp_path) -> None:
 def test_text_fallback_lists_the_choices() -> None:
     text = start_here.allies_on_case_day().as_text()
     assert "A. 28" in text and "B. 29" in text
+
+
+def test_numeric_question_reads_the_learners_own_sliders(capsys) -> None:
+    from widgets.escalation.models_view import brinkmanship_explorer, deterrence_explorer
+    from widgets.lessons import ambiguity
+
+    explorer = deterrence_explorer(w0=3, w1=-2, q=0.5)
+    question = ambiguity.q_star_question(explorer)
+    assert question.feedback(0.6)[0] is True
+    explorer.controls["w1"].value = -7  # q* = 3 / 10
+    right, message = question.feedback(0.6)
+    assert right is False and message.startswith("Too high")
+    assert question.feedback(0.3)[0] is True
+    explorer.controls["w0"].value = -1  # no threshold: deterred by the status quo
+    assert question.feedback(0.3) == (None, question.feedback(0.3)[1])
+    assert "no single answer" in question.feedback(0.3)[1]
+    q_min = ambiguity.q_min_question(brinkmanship_explorer())
+    assert q_min.feedback(0.6)[0] is True and q_min.feedback(0.2)[1].startswith("Too low")
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("given", [None, float("nan"), True])
+def test_numeric_question_refuses_non_numbers_plainly(given: object) -> None:
+    from widgets.classroom.questions import NumericQuestion
+
+    right, message = NumericQuestion("q", "05", "?", answer=0.5).feedback(given)  # type: ignore[arg-type]
+    assert right is None and "number" in message
+
+
+def test_numeric_widget_gives_feedback_and_saves(tmp_path) -> None:
+    from widgets.classroom.question_view import NumericQuestionWidget
+    from widgets.classroom.questions import NumericQuestion
+
+    store = ProgressStore(tmp_path)
+    widget = NumericQuestionWidget(NumericQuestion("half", "05", "Half of one?", answer=0.5), store)
+    widget.number.value = 0.7
+    widget.button.click()
+    assert "Too high" in widget.feedback.value
+    widget.number.value = 0.5
+    widget.button.click()
+    assert "Right" in widget.feedback.value
+    assert store.answer("05", "half") is True

@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 
 from widgets.classroom.progress import ProgressStore
-from widgets.classroom.questions import Question
+from widgets.classroom.questions import NumericQuestion, Question
 
 
 class QuestionWidget:
@@ -57,4 +57,37 @@ class QuestionWidget:
         bundle = self.box._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
             bundle["text/plain"] = self.question.as_text()
+        return bundle
+
+
+class NumericQuestionWidget:
+    """A number box and a button; feedback says whether the answer is right, too high or too low."""
+
+    def __init__(self, question: NumericQuestion, store: ProgressStore | None = None) -> None:
+        import ipywidgets as w
+
+        self.question = question
+        self.store = store or ProgressStore()
+        self.number = w.FloatText(value=None, description="Your answer", step=0.01)
+        self.button = w.Button(description="Check my answer", button_style="primary")
+        self.feedback = w.HTML()
+        self.button.on_click(self._on_click)
+        self.box = w.VBox(
+            [w.HTML(f"<b>{escape(question.prompt)}</b>"), self.number, self.button, self.feedback]
+        )
+
+    def _on_click(self, _: object = None) -> None:
+        right, message = self.question.feedback(self.number.value)
+        if right is not None:
+            try:
+                self.store.save(self.question.lesson, self.question.qid, bool(right))
+            except OSError as err:
+                message += f" (Your result could not be saved: {err.strerror}.)"
+        mark = {True: "&#10004; ", False: "&#10008; ", None: ""}[right]
+        self.feedback.value = f"<p role='status'>{mark}{escape(message)}</p>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = self.question.prompt
         return bundle

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -46,3 +48,36 @@ class Question:
         """The question as plain text, for notebooks rendered without widgets."""
         lines = [self.prompt] + [f"  {chr(65 + i)}. {c.label}" for i, c in enumerate(self.choices)]
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class NumericQuestion:
+    """A question answered with a number; the answer may depend on the learner's own settings.
+
+    ``answer`` is a number or a function called at check time (e.g. reading slider values), so the
+    feedback always fits what the learner has on screen.
+    """
+
+    qid: str
+    lesson: str
+    prompt: str
+    answer: float | Callable[[], float]
+    tolerance: float = 0.01
+    explanation: str = ""
+
+    def expected(self) -> float:
+        return float(self.answer() if callable(self.answer) else self.answer)
+
+    def feedback(self, given: float | None) -> tuple[bool | None, str]:
+        """(right?, message); a missing or non-numeric value gets plain words, not an error."""
+        if given is None or isinstance(given, bool) or not isinstance(given, int | float):
+            return None, "Type a number first."
+        if not math.isfinite(given):
+            return None, "That is not a number we can check; type a value such as 0.6."
+        expected = self.expected()
+        if not math.isfinite(expected):
+            return None, f"With your current settings there is no single answer. {self.explanation}"
+        if abs(given - expected) <= self.tolerance:
+            return True, f"Right: {expected:.2f}. {self.explanation}".strip()
+        direction = "high" if given > expected else "low"
+        return False, f"Too {direction}. {self.explanation}".strip()
