@@ -101,7 +101,7 @@ def test_broken_package_names_the_file(package, case: str, filename: str, words:
 def test_unknown_table_lists_the_known_ones() -> None:
     with pytest.raises(
         KeyError,
-        match="Known tables: invocations, kahn_ladder, ladder, members, mid_codes, reliability, ",
+        match="Known tables: events, invocations, kahn_ladder, ladder, members, mid_codes, ",
     ):
         data.load("memberz")
 
@@ -168,3 +168,23 @@ def test_a_ladder_rung_pointing_to_no_kahn_rung_is_rejected(package) -> None:
         data.DataError, match=r'ladder\.csv, row 10, column "kahn_rungs": \'99\' not found'
     ):
         data.load("ladder", root)
+
+
+def test_events_cover_the_crisis_and_keep_changing_figures_as_dated_reports() -> None:
+    import re
+
+    events = data.load("events").set_index("event_id")
+    assert len(events) >= 30
+    assert events.loc["2020-01-03-soleimani-strike", "date"] == pd.Timestamp("2020-01-03")
+    assert events.loc["2020-01-08-ain-al-asad-strike", "rung"] == 7
+    injuries = events[events.index.str.contains("tbi|no-us-casualties")].sort_values("reported_on")
+    counts = [int(re.match(r"\d+", text).group()) for text in injuries["casualties"]]
+    assert counts[0] == 0 and counts[-1] == 110
+    assert counts == sorted(counts), "the reported brain-injury count only rose"
+    assert set(events["lane"]) == {
+        "Iran and partners",
+        "United States",
+        "Iraq",
+        "NATO and allies",
+        "Others and unattributed",
+    }
