@@ -247,6 +247,7 @@ def test_impossible_rationality_is_refused(bad: float) -> None:
 def test_every_game_in_data_loads_and_solves() -> None:
     from widgets import data
 
+    assert data.games(), "data/games/ holds at least one scenario"
     for name in data.games():
         solution = solve(data.load_game(name))
         assert solution.path, name

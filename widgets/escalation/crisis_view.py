@@ -28,21 +28,21 @@ def ladder_html(rung: int | None) -> str:
     """The course ladder as a row of labelled cells, the current rung marked (text, not colour)."""
     if rung is None:
         return ""
-    ladder = load("ladder")
+    rows = load("ladder").to_dict("records")
     cells = []
-    for row in ladder.itertuples():
-        here = int(row.rung) == rung
+    for row in rows:
+        here = int(row["rung"]) == rung
         style = "background:#D55E00;color:white;font-weight:bold" if here else "background:#eee"
         mark = " (now)" if here else ""
         cells.append(
-            f"<span title='{escape(str(row.description))}' "
+            f"<span title='{escape(str(row['description']))}' "
             f"style='{style};padding:2px 6px;margin:1px;display:inline-block'>"
-            f"{int(row.rung)} {escape(str(row.name))}{mark}</span>"
+            f"{int(row['rung'])} {escape(str(row['name']))}{mark}</span>"
         )
-    name = ladder.loc[ladder["rung"] == rung, "name"].iloc[0]
+    name = next(str(row["name"]) for row in rows if int(row["rung"]) == rung)
     return (
-        f"<div role='img' aria-label='Crisis level: rung {rung} of 9, {escape(str(name))}'>"
-        f"<b>Crisis level: rung {rung} of 9 ({escape(str(name))})</b><br>{''.join(cells)}</div>"
+        f"<div role='img' aria-label='Crisis level: rung {rung} of 9, {escape(name)}'>"
+        f"<b>Crisis level: rung {rung} of 9 ({escape(name)})</b><br>{''.join(cells)}</div>"
     )
 
 
@@ -158,15 +158,24 @@ class CrisisGameView:
         self.story.value = story
 
     def history_html(self) -> str:
-        """What really happened at each decision, with sources, from the scenario's ``history``."""
+        """What really happened at each decision, from the scenario's ``history`` and ``events``."""
         history = self.scenario.get("history", [])
         if not history:
             return ""
+        events = load("events").set_index("event_id")
         items = []
         for step in history:
+            dated = []
+            for event_id in step["event_ids"]:
+                event = events.loc[event_id]
+                dated.append(
+                    f"{event['date']:%d %b %Y}: {escape(str(event['action']))} "
+                    f"<i>(sources: {escape(str(event['source_id']).replace(';', ', '))})</i>"
+                )
             items.append(
-                f"<li><b>{escape(step['who'])}</b>: {escape(step['choice'])}. "
-                f"{escape(step['summary'])} <i>(sources: {escape(', '.join(step['source_ids']))})</i></li>"
+                f"<li><b>{escape(step['who'])}</b>: {escape(step['choice'])}.<br>"
+                + "<br>".join(dated)
+                + "</li>"
             )
         return "<p><b>What really happened</b></p><ul>" + "".join(items) + "</ul>"
 
