@@ -20,8 +20,8 @@ def slider(description: str, value: float, low: float, high: float, step: float)
         step=step,
         description=description,
         continuous_update=False,
-        style={"description_width": "16em"},
-        layout=w.Layout(width="36em"),
+        style={"description_width": "28em"},  # long labels stay readable, not cut
+        layout=w.Layout(width="48em"),
     )
 
 
