@@ -77,3 +77,21 @@ def test_brinkmanship_window_closes_when_the_opponent_is_likely_hard() -> None:
 def test_brinkmanship_refuses_inconsistent_preferences() -> None:
     with pytest.raises(ValueError, match="prevailing above withdrawing"):
         brinkmanship_window(0.3, 2, -4, -8, 1, -2, -10)
+
+
+def test_alliance_dilemma_balances_abandonment_and_entrapment() -> None:
+    from widgets.escalation.models import alliance_dilemma
+
+    result = alliance_dilemma(6, 9)  # s* = 6 / 15
+    assert result.best_commitment == pytest.approx(0.4)
+    assert result.total[40] == pytest.approx(6 * 0.6**2 + 9 * 0.4**2)  # 3.6
+    assert min(result.total) == pytest.approx(result.total[40])
+    assert result.abandonment[0] == 6 and result.entrapment[100] == 9
+
+
+@pytest.mark.parametrize(("a", "e", "words"), [(-1, 2, "cannot be negative"), (0, 0, "no dilemma")])
+def test_alliance_dilemma_refuses_impossible_values(a: float, e: float, words: str) -> None:
+    from widgets.escalation.models import alliance_dilemma
+
+    with pytest.raises(ValueError, match=words):
+        alliance_dilemma(a, e)

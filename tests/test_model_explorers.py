@@ -72,3 +72,17 @@ def test_brinkmanship_window_opens_and_closes_with_p() -> None:
     assert "window is closed" in explorer.summary
     explorer.controls["them_prevail"].value = -6  # prevailing now worse than withdrawing
     assert explorer.summary.startswith("Impossible combination")
+
+
+def test_dilemma_presets_move_the_sliders_and_the_verdict() -> None:
+    from widgets.escalation.models_view import DILEMMA_PRESETS, dilemma_explorer
+
+    explorer = dilemma_explorer()
+    preset = explorer.box.children[2]
+    iraq = next(name for name in DILEMMA_PRESETS if name.startswith("Iraq"))
+    preset.value = iraq
+    assert explorer.controls["dependence"].value == DILEMMA_PRESETS[iraq][0]
+    assert "entrapment is the bigger fear" in explorer.summary
+    explorer.controls["dependence"].value = 0
+    explorer.controls["ally_risk_taking"].value = 0
+    assert explorer.summary.startswith("Impossible combination")

@@ -148,3 +148,37 @@ def brinkmanship_window(
     q_max = math.inf if p == 0 else (1 - p) * (uc - ua) / (p * (ua - ux))
     q_max = min(q_max, 1.0)
     return BrinkmanshipWindow(q_min, q_max, q_min <= q_max)
+
+
+@dataclass(frozen=True)
+class AllianceDilemma:
+    """The commitment that balances fears of abandonment and entrapment."""
+
+    best_commitment: float
+    abandonment: tuple[float, ...]  # risk on the grid 0, 0.01, ..., 1
+    entrapment: tuple[float, ...]
+    total: tuple[float, ...]
+
+
+def alliance_dilemma(dependence: float, ally_risk_taking: float) -> AllianceDilemma:
+    """A course construct of Snyder's alliance security dilemma (Snyder 1984; not his formulas).
+
+    An ally chooses how strongly to commit, s in [0, 1]. Weak commitment risks *abandonment* (the
+    partner drifts away or does not help when needed), growing with how much the ally depends on
+    the partner: A(s) = dependence * (1 - s)^2. Strong commitment risks *entrapment* (being
+    dragged into the partner's fights), growing with the partner's risk-taking:
+    E(s) = ally_risk_taking * s^2.
+    The squares make small departures from the middle cheap and extremes costly; the least total
+    risk is at s* = dependence / (dependence + ally_risk_taking).
+    """
+    a = _number("dependence", dependence)
+    e = _number("ally_risk_taking", ally_risk_taking)
+    if a < 0 or e < 0:
+        raise ValueError("dependence and the partner's risk-taking cannot be negative")
+    if a == e == 0:
+        raise ValueError("with no dependence and no risk-taking there is no dilemma to weigh")
+    grid = [i / 100 for i in range(101)]
+    abandonment = tuple(a * (1 - s) ** 2 for s in grid)
+    entrapment = tuple(e * s**2 for s in grid)
+    total = tuple(x + y for x, y in zip(abandonment, entrapment, strict=True))
+    return AllianceDilemma(a / (a + e), abandonment, entrapment, total)

@@ -15,6 +15,7 @@ from widgets.data import load
 from widgets.escalation.explorer import SliderExplorer, slider
 from widgets.escalation.models import (
     ExtendedDeterrence,
+    alliance_dilemma,
     ambiguity_window,
     brinkmanship_window,
     extended_deterrence,
@@ -235,3 +236,75 @@ def brinkmanship_explorer() -> SliderExplorer:
         return brinkmanship_summary(window), brinkmanship_figure(window)
 
     return SliderExplorer(controls, render)
+
+
+# Illustrative settings for comparing positions in January 2020: the course's reading, not data.
+DILEMMA_PRESETS: dict[str, tuple[float, float]] = {
+    "(set the sliders yourself)": (5.0, 5.0),
+    "European allies towards the US (need it; worried by its unilateral strike)": (8.0, 6.0),
+    "Iraq's government towards the US (needs it against ISIS; fears a US-Iran war on its soil)": (
+        6.0,
+        9.0,
+    ),
+    "US towards the European allies (needs them little in this crisis)": (2.0, 1.0),
+}
+
+
+def dilemma_summary(result: Any) -> str:
+    s = result.best_commitment
+    lean = (
+        "leans towards firm commitment: abandonment is the bigger fear"
+        if s > 0.55
+        else "leans towards holding back: entrapment is the bigger fear"
+        if s < 0.45
+        else "sits in the middle: both fears weigh about equally"
+    )
+    return f"Least total risk at commitment {s:.2f}; this ally {lean}."
+
+
+def dilemma_figure(result: Any) -> Any:
+    import plotly.graph_objects as go
+
+    look.apply()
+    grid = [i / 100 for i in range(101)]
+    figure = go.Figure()
+    for values, name, dash in [
+        (result.abandonment, "risk of abandonment", "dot"),
+        (result.entrapment, "risk of entrapment", "dash"),
+        (result.total, "total", "solid"),
+    ]:
+        figure.add_trace(go.Scatter(x=grid, y=values, name=name, line={"dash": dash, "width": 3}))
+    figure.add_vline(x=result.best_commitment, annotation_text=f"s* = {result.best_commitment:.2f}")
+    figure.update_layout(
+        title="Snyder's alliance dilemma: a course construct (text version below the chart)",
+        xaxis_title="strength of commitment to the partner",
+        yaxis_title="risk (illustrative units)",
+        height=380,
+        legend={"orientation": "h", "y": -0.25},
+    )
+    return figure
+
+
+def dilemma_explorer() -> SliderExplorer:
+    """Sliders for dependence and the partner's risk-taking, with illustrative presets."""
+    import ipywidgets as w
+
+    controls = {
+        "dependence": slider("how much this ally needs the partner", 5, 0, 10, 0.5),
+        "ally_risk_taking": slider("how much risk the partner takes", 5, 0, 10, 0.5),
+    }
+    preset = w.Dropdown(
+        options=list(DILEMMA_PRESETS), description="Illustrative", layout=w.Layout(width="48em")
+    )
+
+    def use_preset(change: dict[str, Any]) -> None:
+        dependence, risk = DILEMMA_PRESETS[change["new"]]
+        controls["dependence"].value, controls["ally_risk_taking"].value = dependence, risk
+
+    preset.observe(use_preset, names="value")
+
+    def render(dependence: float, ally_risk_taking: float) -> tuple[str, Any]:
+        result = alliance_dilemma(dependence, ally_risk_taking)
+        return dilemma_summary(result), dilemma_figure(result)
+
+    return SliderExplorer(controls, render, extra=(preset,))
