@@ -20,11 +20,12 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import psutil
 
-from notebooks import client_for
+from notebooks import run
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR_SOURCE = """import pandas as pd
@@ -48,24 +49,21 @@ def peak_rss_mb(pid: int) -> float:
 
 def run_once(path: Path) -> tuple[float, float]:
     """Execute a notebook in a fresh kernel: (seconds, peak kernel RSS in MB)."""
-    _, client = client_for(path)
     peak = [0.0]
+    kernel: list[Any] = []
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            process = getattr(
-                getattr(getattr(client, "km", None), "provisioner", None), "process", None
-            )
-            if process is not None:
-                with contextlib.suppress(psutil.Error, OSError):
-                    peak[0] = max(peak[0], peak_rss_mb(process.pid))
+            if kernel:
+                with contextlib.suppress(psutil.Error, OSError, AttributeError):
+                    peak[0] = max(peak[0], peak_rss_mb(kernel[0].provisioner.process.pid))
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     start = time.perf_counter()
-    client.execute()
+    run(path, on_kernel=kernel.append)
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
@@ -75,6 +73,49 @@ def run_once(path: Path) -> tuple[float, float]:
 def measure(path: Path, runs: int) -> tuple[float, float]:
     results = [run_once(path) for _ in range(runs)]
     return statistics.median(s for s, _ in results), max(r for _, r in results)
+
+
+def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
+    """p50/p95 milliseconds of each widget's callback over ``changes`` slider/button changes.
+
+    Runs the same callbacks the kernel runs (outside a kernel plotly prints its figure, so stdout
+    is swallowed); target 50 ms.
+    """
+    import io
+
+    from widgets.escalation.crisis_view import CrisisGameView
+    from widgets.escalation.game_view import GameExplorer
+    from widgets.escalation.models_view import (
+        ambiguity_explorer,
+        brinkmanship_explorer,
+        deterrence_explorer,
+        dilemma_explorer,
+    )
+    from widgets.timeline.enlargement_view import members_slider
+
+    def sweep(control: object, values: list[float]) -> list[float]:
+        times = []
+        for i in range(changes):
+            start = time.perf_counter()
+            control.value = values[i % len(values)]  # type: ignore[attr-defined]
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+
+    results = []
+    with contextlib.redirect_stdout(io.StringIO()):
+        cases = [
+            ("deterrence explorer (q)", deterrence_explorer().controls["q"], [0.2, 0.5, 0.8]),
+            ("ambiguity explorer", ambiguity_explorer().controls["moral_hazard"], [0.5, 1, 2]),
+            ("brinkmanship explorer", brinkmanship_explorer().controls["p_hard"], [0.2, 0.4]),
+            ("alliance dilemma", dilemma_explorer().controls["dependence"], [2, 5, 8]),
+            ("game explorer", GameExplorer().sliders["challenger_war"], [-1, 0.5, 1.5]),
+            ("crisis game (slider)", CrisisGameView().sliders["iran_no_response"], [-3, -1, 1]),
+            ("members slider (lesson 00)", members_slider().children[0], [1990, 2005, 2020]),
+        ]
+        for name, control, values in cases:
+            times = sorted(sweep(control, values))
+            results.append((name, times[len(times) // 2], times[int(len(times) * 0.95) - 1]))
+    return results
 
 
 def main() -> int:
@@ -106,6 +147,10 @@ def main() -> int:
         f"targets: ratio <= {TARGETS['ratio']}, RSS <= {TARGETS['rss_mb']:.0f} MB, "
         f"file <= {TARGETS['size_kb']:.0f} KB"
     )
+    print(f"\n{'widget callback':<30}{'p50 ms':>8}{'p95 ms':>8}  (target 50 ms in the kernel)")
+    for name, p50, p95 in callback_times():
+        ok &= p95 <= 50
+        print(f"{name:<30}{p50:>8.1f}{p95:>8.1f}  {'ok' if p95 <= 50 else 'OVER TARGET'}")
     if not args.skip_suite:
         start = time.perf_counter()
         suite = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)

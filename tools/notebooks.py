@@ -54,28 +54,51 @@ def normalise(notebook: Any) -> Any:
     return result
 
 
-def client_for(path: Path) -> tuple[Any, Any]:
-    """(notebook, nbclient client) that runs it in a fresh kernel, in its folder, with a timeout.
+class CellError(RuntimeError):
+    """A cell raised: the message names the notebook and the cell."""
 
-    The timeout matters: nbclient without one was seen to stall intermittently on these machines.
+
+def run(path: Path, timeout: float = 120, on_kernel: Any = None) -> Any:
+    """Execute a notebook top to bottom in a fresh kernel, in its folder; return it with outputs.
+
+    Uses jupyter_client's blocking client, as nbval does: nbclient's asyncio client was seen to
+    stall for exactly the cell timeout on these machines (its reply arrives late), which nbval's
+    blocking client does not. ``on_kernel`` receives the kernel manager once it is started (the
+    benchmark samples its memory). Outputs other than stream, display and results are ignored.
     """
-    from nbclient import NotebookClient
+    from jupyter_client.manager import start_new_kernel
 
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        notebook,
-        timeout=120,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    return notebook, client
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(path.parent))
+    if on_kernel is not None:
+        on_kernel(manager)
+    try:
+        for index, cell in enumerate(notebook.cells):
+            if cell.cell_type != "code":
+                continue
+            outputs: list[Any] = []
+
+            def collect(message: dict[str, Any], outputs: list[Any] = outputs) -> None:
+                kind = message["msg_type"]
+                if kind == "clear_output":
+                    outputs.clear()
+                elif kind in {"stream", "display_data", "execute_result", "error"}:
+                    outputs.append(nbformat.v4.output_from_msg(message))
+
+            reply = client.execute_interactive(cell.source, timeout=timeout, output_hook=collect)
+            cell.outputs = outputs
+            if reply["content"]["status"] == "error":
+                content = reply["content"]
+                raise CellError(f"{path}, cell {index}: {content['ename']}: {content['evalue']}")
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    return notebook
 
 
 def execute(path: Path) -> None:
     """Run the notebook in a fresh kernel and store it normalised."""
-    notebook, client = client_for(path)
-    client.execute()
-    nbformat.write(normalise(notebook), path)
+    nbformat.write(normalise(run(path)), path)
     print(f"executed and normalised {path}")
 
 
