@@ -58,13 +58,14 @@ class CellError(RuntimeError):
     """A cell raised: the message names the notebook and the cell."""
 
 
-def run(path: Path, timeout: float = 120, on_kernel: Any = None) -> Any:
+def run(path: Path, timeout: float = 120, on_kernel: Any = None, on_cell: Any = None) -> Any:
     """Execute a notebook top to bottom in a fresh kernel, in its folder; return it with outputs.
 
     Uses jupyter_client's blocking client, as nbval does: nbclient's asyncio client was seen to
     stall for exactly the cell timeout on these machines (its reply arrives late), which nbval's
     blocking client does not. ``on_kernel`` receives the kernel manager once it is started (the
-    benchmark samples its memory). Outputs other than stream, display and results are ignored.
+    benchmark samples its memory); ``on_cell`` receives each code cell once it has run (even if it
+    raised). Outputs other than stream, display, results and errors are ignored.
     """
     from jupyter_client.manager import start_new_kernel
 
@@ -87,6 +88,8 @@ def run(path: Path, timeout: float = 120, on_kernel: Any = None) -> Any:
 
             reply = client.execute_interactive(cell.source, timeout=timeout, output_hook=collect)
             cell.outputs = outputs
+            if on_cell is not None:
+                on_cell(cell)
             if reply["content"]["status"] == "error":
                 content = reply["content"]
                 raise CellError(f"{path}, cell {index}: {content['ename']}: {content['evalue']}")
