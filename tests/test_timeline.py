@@ -1,0 +1,153 @@
+"""The timeline: filters, "known by", NATO's history, details with sources, and the view."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from widgets.data import load
+from widgets.geo import place_map
+from widgets.timeline.model import (
+    LANES,
+    TimelineQuery,
+    crisis_events,
+    crisis_level,
+    details,
+    filter_events,
+    history_events,
+)
+
+EVENTS = crisis_events()
+KINDS = tuple(EVENTS["kind"].unique())
+
+
+def query(**changes: object) -> TimelineQuery:
+    base = {"lanes": LANES, "kinds": KINDS, "start": "2019-06-01", "end": "2020-03-31"}
+    return TimelineQuery(**{**base, **changes})  # type: ignore[arg-type]
+
+
+def tiny() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "event_id": ["a", "b", "c"],
+            "date": pd.to_datetime(["2020-01-01", "2020-01-05", "2020-01-10"]),
+            "known_on": pd.to_datetime(["2020-01-01", "2020-01-20", "2020-01-10"]),
+            "lane": ["United States", "Iraq", "United States"],
+            "kind": ["strike", "statement", "casualty report"],
+            "action": ["US strike", "Baghdad protests", "Count of injured"],
+            "actor": ["US", "Iraq", "DoD"],
+            "rung": [6, None, None],
+        }
+    )
+
+
+def test_filters_on_a_small_frame() -> None:
+    frame = tiny()
+    kinds = ("strike", "statement", "casualty report")
+    assert list(filter_events(frame, query(kinds=kinds))["event_id"]) == ["a", "b", "c"]
+    assert list(filter_events(frame, query(kinds=kinds, lanes=("Iraq",)))["event_id"]) == ["b"]
+    assert list(filter_events(frame, query(kinds=("strike",)))["event_id"]) == ["a"]
+    assert list(filter_events(frame, query(kinds=kinds, search="INJURED"))["event_id"]) == ["c"]
+    window = query(kinds=kinds, start="2020-01-02", end="2020-01-09")
+    assert list(filter_events(frame, window)["event_id"]) == ["b"]
+    # b happened on the 5th but was only reported on the 20th
+    assert list(filter_events(frame, query(kinds=kinds, known_by="2020-01-12"))["event_id"]) == [
+        "a",
+        "c",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"lanes": ()}, "No side is selected"),
+        ({"kinds": ()}, "No kind of event is selected"),
+        ({"start": "2020-02-01", "end": "2020-01-01"}, "ends (01 Jan 2020) before it starts"),
+        ({"start": "soon"}, "not a date"),
+    ],
+)
+def test_impossible_filters_say_why(changes: dict, words: str) -> None:
+    with pytest.raises(ValueError, match=words.replace("(", r"\(").replace(")", r"\)")):
+        filter_events(EVENTS, query(**changes))
+
+
+def test_what_was_known_when_stoltenberg_spoke() -> None:
+    known = filter_events(EVENTS, query(known_by="2020-01-06"))
+    assert "2020-01-03-soleimani-strike" in set(known["event_id"])
+    assert "2020-01-08-ain-al-asad-strike" not in set(known["event_id"])
+    assert known["known_on"].max() <= pd.Timestamp("2020-01-06")
+
+
+def test_the_injury_count_as_known_on_20_january() -> None:
+    reports = filter_events(EVENTS, query(kinds=("casualty report",), known_by="2020-01-20"))
+    figures = [text.split()[0] for text in reports["casualties"] if "US" in text]
+    assert figures == ["0", "11"]
+
+
+def test_every_event_is_valid() -> None:
+    sources = set(load("sources")["source_id"])
+    assert EVENTS["date"].between("2019-06-01", "2020-02-29").all()
+    located = EVENTS.dropna(subset=["lat", "lon"])
+    assert located["lat"].between(-90, 90).all() and located["lon"].between(-180, 180).all()
+    from widgets.data import schema
+
+    kinds = next(f for f in schema("events")["fields"] if f["name"] == "kind")
+    assert set(EVENTS["kind"]) <= set(kinds["constraints"]["enum"])
+    for cell in EVENTS["source_id"]:
+        assert set(cell.split(";")) <= sources
+
+
+def test_history_mode_lists_invocations_and_enlargement() -> None:
+    history = history_events()
+    assert (history["kind"] == "Article 4 consultations").sum() == 9
+    assert (history["kind"] == "Article 5 decision").sum() == 3
+    assert (history["kind"] == "enlargement").sum() == 11
+    assert history["date"].is_monotonic_increasing
+    assert "Germany became a Party" in " ".join(history["action"])
+
+
+def test_crisis_level_rises_and_falls() -> None:
+    level = crisis_level(EVENTS, "2019-12-20", "2020-02-29").set_index("date")["level"]
+    assert level["2020-01-03"] == 7
+    assert level["2019-12-29"] == 6
+    assert level["2020-02-29"] < 7  # two weeks after the last strike, the band comes down
+
+
+def test_details_resolve_every_source() -> None:
+    event = EVENTS.set_index("event_id").loc["2020-01-03-soleimani-strike"]
+    info = details(event)
+    assert len(info["sources"]) == len(event["source_id"].split(";"))
+    assert all(s["publisher"] and s["title"] for s in info["sources"])
+
+
+def test_offline_map_uses_no_plotly_base_layers() -> None:
+    figure = place_map(33.26, 44.23, "Baghdad airport")
+    geo = figure.layout.geo
+    assert not any([geo.showland, geo.showcoastlines, geo.showcountries, geo.showocean])
+    assert len(figure.data[0].lon) > 1000  # the outlines travel inside the figure
+    with pytest.raises(ValueError, match="not a place on Earth"):
+        place_map(95, 44, "nowhere")
+
+
+def test_view_keeps_chart_list_and_table_in_sync(capsys) -> None:  # type: ignore[no-untyped-def]
+    from widgets.timeline.view import HISTORY, TimelineView
+
+    view = TimelineView()
+    assert "69 of 69 events" in view.message.value
+    view.search.value = "brain"
+    assert "5 of 69" in view.message.value
+    assert view.table.value.count("<tr>") == 6  # header + 5 rows
+    assert len(view.pick.options) == 5
+    view.pick.value = view.pick.options[0][1]
+    assert "Sources" in view.detail.value and "<a href=" in view.detail.value
+    view.search.value = ""
+    for box in view.lanes.values():
+        box.value = False
+    assert "No side is selected" in view.message.value and view.table.value == ""
+    for box in view.lanes.values():
+        box.value = True
+    view.known.value = pd.Timestamp("2020-01-06")
+    assert "as known by 06 Jan 2020" in view.message.value
+    view.mode.value = HISTORY
+    assert "23 of 23 events" in view.message.value
+    capsys.readouterr()
