@@ -116,3 +116,15 @@ def test_numeric_widget_gives_feedback_and_saves(tmp_path) -> None:
     widget.button.click()
     assert "Right" in widget.feedback.value
     assert store.answer("05", "half") is True
+
+
+def test_timeline_questions_are_answered_from_the_events() -> None:
+    from widgets.lessons import timeline
+
+    assert timeline.days_to_retaliation().feedback(5)[0] is True
+    assert timeline.days_to_retaliation().feedback(6)[1].startswith("Too high")
+    assert timeline.days_to_first_injury_report().expected() == 8  # 8 Jan strike, 16 Jan report
+    question = timeline.known_when_stoltenberg_spoke()
+    assert "parliament" in question.choices[question.correct].label
+    assert "05 January 2020" in question.feedback(question.correct)[1]
+    assert "Not yet" in question.feedback(0)[1]
