@@ -151,3 +151,17 @@ def test_view_keeps_chart_list_and_table_in_sync(capsys) -> None:  # type: ignor
     view.mode.value = HISTORY
     assert "23 of 23 events" in view.message.value
     capsys.readouterr()
+
+
+def test_timeline_figure_has_a_band_and_one_trace_per_kind() -> None:
+    from widgets.timeline.view import timeline_figure
+
+    shown = filter_events(EVENTS, query())
+    level = crisis_level(EVENTS, "2019-06-01", "2020-02-29")
+    figure = timeline_figure(shown, level, sorted(KINDS))
+    band, *kinds = figure["data"]
+    assert band["yaxis"] == "y2" and max(band["y"]) == 7
+    assert sorted(trace["name"] for trace in kinds) == sorted(shown["kind"].unique())
+    assert sum(len(trace["x"]) for trace in kinds) == len(shown)
+    symbols = {trace["marker"]["symbol"] for trace in kinds}
+    assert len(symbols) == len(kinds), "each kind has its own marker shape, not only a colour"

@@ -92,6 +92,7 @@ def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
         dilemma_explorer,
     )
     from widgets.timeline.enlargement_view import members_slider
+    from widgets.timeline.view import TimelineView
 
     def sweep(control: object, values: list[float]) -> list[float]:
         times = []
@@ -111,6 +112,18 @@ def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
             ("game explorer", GameExplorer().sliders["challenger_war"], [-1, 0.5, 1.5]),
             ("crisis game (slider)", CrisisGameView().sliders["iran_no_response"], [-3, -1, 1]),
             ("members slider (lesson 00)", members_slider().children[0], [1990, 2005, 2020]),
+        ]
+        timeline = TimelineView()
+        cases += [
+            ("timeline: search", timeline.search, ["brain", "", "nato", ""]),
+            ("timeline: known by", timeline.known, [v for _, v in timeline.known.options[::40]]),
+            ("timeline: back to all", timeline.known, [timeline.known.options[-1][1]]),
+            ("timeline: one side", timeline.lanes["Iraq"], [False, True]),
+            (
+                "timeline: pick an event",
+                timeline.pick,
+                [v for _, v in timeline.pick.options][20:26],
+            ),
         ]
         for name, control, values in cases:
             times = sorted(sweep(control, values))

@@ -45,46 +45,57 @@ SYMBOLS = [
 ]
 
 
-def timeline_figure(shown: pd.DataFrame, level: pd.DataFrame | None, kinds: list[str]) -> Any:
-    """Lanes by side, marker shape by kind, and the crisis level as a band on a second axis."""
-    import plotly.graph_objects as go
+def timeline_figure(
+    shown: pd.DataFrame, level: pd.DataFrame | None, kinds: list[str]
+) -> dict[str, Any]:
+    """Lanes by side, marker shape by kind, and the crisis level as a band on a second axis.
 
-    look.apply()
-    figure = go.Figure()
+    Returned as a plain plotly figure dict (shown with ``look.show_fast``): it is redrawn on
+    every filter change, and validating graph objects would cost most of the time budget.
+    """
+    data: list[dict[str, Any]] = []
     if level is not None:
-        figure.add_trace(
-            go.Scatter(
-                x=level["date"],
-                y=level["level"],
-                yaxis="y2",
-                mode="lines",
-                line={"shape": "hv", "width": 0},
-                fill="tozeroy",
-                fillcolor="rgba(213,94,0,0.15)",
-                name="crisis level (right axis)",
-                hovertemplate="%{x|%d %b %Y}: rung %{y}<extra></extra>",
-            )
+        data.append(
+            {
+                "type": "scatter",
+                "x": list(level["date"]),
+                "y": list(level["level"]),
+                "yaxis": "y2",
+                "mode": "lines",
+                "line": {"shape": "hv", "width": 0},
+                "fill": "tozeroy",
+                "fillcolor": "rgba(213,94,0,0.15)",
+                "name": "crisis level (right axis)",
+                "hovertemplate": "%{x|%d %b %Y}: rung %{y}<extra></extra>",
+            }
         )
     for kind, rows in shown.groupby("kind", sort=True):
-        figure.add_trace(
-            go.Scatter(
-                x=rows["date"],
-                y=rows["lane"],
-                mode="markers",
-                name=str(kind),
-                marker={
+        data.append(
+            {
+                "type": "scatter",
+                "x": list(rows["date"]),
+                "y": list(rows["lane"]),
+                "mode": "markers",
+                "name": str(kind),
+                "marker": {
                     "size": 12,
                     "symbol": SYMBOLS[kinds.index(str(kind)) % len(SYMBOLS)],
                     "color": [LANE_COLOURS.get(lane, "#000") for lane in rows["lane"]],
                     "line": {"width": 1, "color": "white"},
                 },
-                customdata=rows[["action"]],
-                hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra>" + str(kind) + "</extra>",
-            )
+                "customdata": [[action] for action in rows["action"]],
+                "hovertemplate": "%{x|%d %b %Y}<br>%{customdata[0]}<extra>"
+                + str(kind)
+                + "</extra>",
+            }
         )
     layout: dict[str, Any] = {
-        "title": "Events by side (text version: the table below)",
-        "yaxis": {"categoryorder": "array", "categoryarray": list(reversed(LANES)), "title": ""},
+        "title": {"text": "Events by side (text version: the table below)"},
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": list(reversed(LANES)),
+            "title": {"text": ""},
+        },
         "height": 430,
         "legend": {"orientation": "h", "y": -0.25},
         "margin": {"l": 170},
@@ -94,11 +105,12 @@ def timeline_figure(shown: pd.DataFrame, level: pd.DataFrame | None, kinds: list
             "overlaying": "y",
             "side": "right",
             "range": [0, 9.5],
-            "title": "crisis level (rung)",
             "showgrid": False,
+            "title": {"text": "crisis level (rung)"},
+            "tickmode": "array",
+            "tickvals": list(range(10)),
         }
-    figure.update_layout(**layout)
-    return figure
+    return {"data": data, "layout": layout}
 
 
 def table_html(shown: pd.DataFrame) -> str:
@@ -271,7 +283,7 @@ class TimelineView:
             level = crisis_level(visible, query.start, query.end)
         with self.chart:
             self.chart.clear_output(wait=True)
-            timeline_figure(shown, level, list(self.kinds.options)).show()
+            look.show_fast(timeline_figure(shown, level, list(self.kinds.options)))
         self.table.value = table_html(shown)
         self.pick.options = [
             (f"{row['date']:%d %b %Y} · {str(row['action'])[:80]}", row["event_id"])
