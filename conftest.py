@@ -1,6 +1,6 @@
 """Guards for every pytest run (unit tests and notebooks alike).
 
-- Learner progress is written to a throw-away directory, never to the tester's home.
+- Learner progress and the validation cache go to throw-away directories, not the tester's home.
 - Nothing may write into data/: its files are fingerprinted before the run and checked after.
 """
 
@@ -27,6 +27,7 @@ def _fingerprint() -> dict[str, str]:
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["ALLIANCE_COURSE_HOME"] = tempfile.mkdtemp(prefix="course-progress-")
+    os.environ["ALLIANCE_COURSE_CACHE"] = tempfile.mkdtemp(prefix="course-cache-")
     _state["before"] = _fingerprint()
 
 

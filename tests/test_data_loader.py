@@ -151,3 +151,30 @@ def test_notebook_shows_data_errors_as_a_message_not_a_traceback(tmp_path: Path)
     shown = [o["data"]["text/markdown"] for o in outputs if o.output_type == "display_data"]
     assert shown and "datapackage.json" in shown[0] and "file not found" in shown[0]
     assert not [o for o in outputs if o.output_type == "error"], "no traceback output"
+
+
+def test_a_validated_package_is_not_validated_again_until_it_changes(
+    package, monkeypatch, tmp_path: Path
+) -> None:
+    root = package()
+    monkeypatch.setenv("ALLIANCE_COURSE_CACHE", str(tmp_path / "cache"))
+    calls: list[Path] = []
+    real = data._validate
+
+    def counting(where: Path, descriptor: dict) -> list:
+        calls.append(where)
+        return real(where, descriptor)
+
+    monkeypatch.setattr(data, "_validate", counting)
+    data.load("members", root)
+    data.clear_cache()
+    data.load("members", root)
+    assert len(calls) == 1, "the second kernel trusts the remembered validation"
+    data.clear_cache()
+    (root / "members.csv").write_text(
+        (root / "members.csv").read_text(encoding="utf-8").replace("1949-08-24", "1949-02-30", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(data.DataError, match="not a valid date"):
+        data.load("members", root)
+    assert len(calls) == 2
