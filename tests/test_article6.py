@@ -1,0 +1,123 @@
+"""The Article 6 engine: the issue's examples, the Tropic and membership borders, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from widgets.treaty import article6_verdict, article6_verdicts
+
+EXAMPLES = [
+    # place, lat, lon, target, on, covered
+    ("Ain al-Asad Air Base, Iraq", 33.79, 42.44, "forces", "2020-01-08", "no"),
+    ("Incirlik Air Base, Turkey", 37.00, 35.43, "territory", "2020-01-08", "yes"),
+    ("Pearl Harbor, Hawaii", 21.35, -157.95, "territory", "2020-01-06", "no"),
+    ("Las Palmas, Canary Islands", 28.12, -15.43, "territory", "2020-01-06", "yes"),
+    ("Ceuta", 35.89, -5.32, "territory", "2020-01-06", "contested"),
+    ("warship at 35 N 18 E", 35.0, 18.0, "forces", "2020-01-06", "yes"),
+    ("warship at 20 N 40 W", 20.0, -40.0, "forces", "2020-01-06", "no"),
+    ("Algiers 1955", 36.75, 3.06, "territory", "1955-01-01", "yes"),
+    ("Algiers 1970", 36.75, 3.06, "territory", "1970-01-01", "no"),
+    ("Helsinki 2022", 60.17, 24.94, "territory", "2022-06-01", "no"),
+    ("Helsinki 2024", 60.17, 24.94, "territory", "2024-01-01", "yes"),
+    # more cases
+    ("Funchal, Madeira", 32.65, -16.92, "territory", "2020-01-06", "yes"),
+    ("Hamilton, Bermuda", 32.29, -64.78, "territory", "2020-01-06", "yes"),
+    ("Saint-Pierre", 46.78, -56.17, "territory", "2020-01-06", "yes"),
+    ("Longyearbyen, Svalbard", 78.22, 15.65, "territory", "2020-01-06", "yes"),
+    ("Lajes Field, Azores", 38.76, -27.09, "territory", "2020-01-06", "yes"),
+    ("San Juan, Puerto Rico", 18.47, -66.11, "territory", "2020-01-06", "contested"),
+    ("Cayenne, French Guiana", 4.92, -52.33, "territory", "2020-01-06", "no"),
+    ("RAF Akrotiri, Cyprus", 34.59, 32.99, "territory", "2020-01-06", "contested"),
+    ("Melilla", 35.29, -2.94, "territory", "2020-01-06", "contested"),
+    ("ship in the Black Sea", 43.5, 34.0, "forces", "2020-01-06", "contested"),
+    ("Anchorage, Alaska", 61.22, -149.90, "territory", "2020-01-06", "yes"),
+    ("Tehran", 35.69, 51.39, "territory", "2020-01-06", "no"),
+    ("US forces in Vienna", 48.20, 16.37, "forces", "2020-01-06", "contested"),
+    ("US forces in Vienna, 1950", 48.20, 16.37, "forces", "1950-01-01", "yes"),
+    ("warship in the Mediterranean, 1950", 35.0, 18.0, "forces", "1950-06-01", "no"),
+    ("warship in the Mediterranean, 1952", 35.0, 18.0, "forces", "1952-02-18", "yes"),
+    ("Pituffik (Thule), Greenland", 76.53, -68.70, "territory", "2020-01-06", "yes"),
+    ("ship in the Strait of Hormuz", 26.60, 56.50, "forces", "2020-01-06", "no"),
+    ("Stockholm, day before joining", 59.33, 18.07, "territory", "2024-03-06", "no"),
+    ("Stockholm, day of joining", 59.33, 18.07, "territory", "2024-03-07", "yes"),
+    ("Incirlik before Turkey joined", 37.00, 35.43, "territory", "1952-02-17", "no"),
+    ("Washington before the treaty", 38.90, -77.04, "territory", "1949-08-23", "no"),
+    ("Washington on entry into force", 38.90, -77.04, "territory", "1949-08-24", "yes"),
+    ("Algiers on independence day", 36.75, 3.06, "territory", "1962-07-03", "no"),
+    ("Algiers the day before", 36.75, 3.06, "territory", "1962-07-02", "yes"),
+]
+
+
+@pytest.mark.parametrize(
+    ("place", "lat", "lon", "target", "on", "covered"), EXAMPLES, ids=[e[0] for e in EXAMPLES]
+)
+def test_verdicts(place: str, lat: float, lon: float, target: str, on: str, covered: str) -> None:
+    verdict = article6_verdict(lat, lon, target=target, on=on)
+    assert verdict.covered == covered, verdict.reason
+    assert verdict.reason
+
+
+@pytest.mark.parametrize(("lat", "covered"), [(23.6, "yes"), (23.3, "no")])
+def test_the_tropic_of_cancer_is_the_border_at_sea(lat: float, covered: str) -> None:
+    assert article6_verdict(lat, -40.0, target="forces").covered == covered
+
+
+def test_reasons_quote_the_deciding_words_and_give_the_clause() -> None:
+    incirlik = article6_verdict(37.00, 35.43, target="territory", on="2020-01-08")
+    assert "territory of Turkey" in incirlik.reason
+    assert (
+        incirlik.clause is not None
+        and "Turkey" in incirlik.clause
+        and "(ii)" not in incirlik.clause
+    )
+    ship = article6_verdict(35.0, 18.0, target="forces")
+    assert ship.clause is not None and ship.clause.startswith("(ii)")
+    assert "Mediterranean" in ship.clause
+    iraq = article6_verdict(33.79, 42.44, target="forces", on="2020-01-08")
+    assert iraq.clause is None and "not the territory of a Party" in iraq.reason
+    finland = article6_verdict(60.17, 24.94, on="2022-06-01")
+    assert "04 April 2023" in finland.reason
+
+
+def test_the_1949_text_is_used_before_the_1952_amendment() -> None:
+    verdict = article6_verdict(48.2, 16.37, target="forces", on="1950-01-01")
+    assert verdict.version == "1949" and verdict.covered == "yes"
+    assert verdict.clause is not None and "Algerian" in verdict.clause
+
+
+def test_a_cyber_attack_is_contested_where_an_armed_one_is_covered() -> None:
+    verdict = article6_verdict(37.00, 35.43, target="territory", on="2020-01-08", attack="cyber")
+    assert verdict.covered == "contested" and "armed attack" in verdict.reason
+    outside = article6_verdict(33.79, 42.44, target="forces", on="2020-01-08", attack="cyber")
+    assert outside.covered == "no"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"lat": 95, "lon": 0}, "latitude must be a number between -90 and 90"),
+        ({"lat": 0, "lon": 200}, "longitude must be a number between -180 and 180"),
+        ({"lat": float("nan"), "lon": 0}, "latitude"),
+        ({"lat": 0, "lon": 0, "target": "navy"}, "target must be 'territory'"),
+        ({"lat": 0, "lon": 0, "on": "next Tuesday"}, "not a date"),
+        ({"lat": 0, "lon": 0, "attack": ""}, "attack must name"),
+    ],
+)
+def test_impossible_input_is_refused_plainly(kwargs: dict, words: str) -> None:
+    lat, lon = kwargs.pop("lat"), kwargs.pop("lon")
+    with pytest.raises(ValueError, match=words):
+        article6_verdict(lat, lon, **kwargs)
+
+
+def test_many_points_at_once_match_one_at_a_time() -> None:
+    lats = np.array([e[1] for e in EXAMPLES[:11]])
+    lons = np.array([e[2] for e in EXAMPLES[:11]])
+    together = article6_verdicts(lats, lons, target="forces", on="2020-01-06")
+    alone = [
+        article6_verdict(a, b, target="forces", on="2020-01-06")
+        for a, b in zip(lats, lons, strict=True)
+    ]
+    assert [v.covered for v in together] == [v.covered for v in alone]
+    with pytest.raises(ValueError, match="as many latitudes"):
+        article6_verdicts([1, 2], [3], target="forces")

@@ -1,0 +1,279 @@
+"""The Article 6 engine: would an attack at this place, on this day, fall under Article 5?
+
+Article 5 applies to "an armed attack"; Article 6 says where such an attack counts. This model
+reads the course's ordered rules (``article6_rules``, each with its reason and sources) against the
+Parties' land (``article6_land``), all land (``map_land``) and the seas Article 6 names
+(``article6_seas``). The first rule that matches a point decides. Membership comes from
+``members``, so the same place can be outside the treaty on one day and inside on another.
+
+Coarse coastlines put some coastal towns a little out to sea; for an attack on territory, a point
+within about 15 km of a Party's coast is treated as on that coast (the reason says so).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from widgets.data import load
+from widgets.timeline.enlargement import as_date
+from widgets.treaty.geometry import first_containing, nearest_within, parse_ring
+
+TARGETS = ("territory", "forces")
+AMENDED = pd.Timestamp("1952-02-18")  # the 1951 wording applies from Turkey's accession
+COAST_SNAP_DEGREES = 0.12
+
+
+@dataclass(frozen=True)
+class Verdict:
+    covered: str  # "yes" | "no" | "contested"
+    reason: str
+    clause: str | None  # the words of Article 6 that apply
+    rule_id: str
+    version: str  # "1949" or "1951"
+
+
+@cache
+def _world() -> dict[str, Any]:
+    land = [parse_ring(str(r.code), str(r.points)) for r in load("article6_land").itertuples()]
+    world_land = [parse_ring(str(r.code), str(r.points)) for r in load("map_land").itertuples()]
+    seas = {
+        str(r.sea_id): parse_ring(str(r.sea_id), str(r.points))
+        for r in load("article6_seas").itertuples()
+    }
+    owners = load("article6_territories").set_index("code")
+    members = load("members").set_index("iso3")
+    rules = load("article6_rules").sort_values("priority").to_dict("records")
+    treaty = load("treaty_text")
+    article6 = treaty[(treaty["treaty_id"] == "north-atlantic-treaty") & (treaty["article"] == "6")]
+    texts = {
+        row["version"]: (str(row["text"]), bool(row["verified"]))
+        for row in article6.to_dict("records")
+    }
+    return {
+        "land": land,
+        "world_land": world_land,
+        "seas": seas,
+        "owners": owners,
+        "members": members,
+        "rules": rules,
+        "texts": texts,
+    }
+
+
+def _clause_text(clause: str, version: str) -> str | None:
+    texts = _world()["texts"]
+    if clause == "none":
+        return None
+    if version == "1949" or clause == "1949":
+        text, verified = texts["1949"]
+        return str(text) + ("" if verified else " [1949 wording not yet verified word for word]")
+    text = str(texts["1951"][0])
+    parts = text.split("(ii)")
+    return ("(ii)" + parts[1]).strip() if clause == "ii" else parts[0].strip()
+
+
+def _check(lat: Any, lon: Any, target: str, attack: str) -> None:
+    for name, value, limit in (("latitude", lat, 90), ("longitude", lon, 180)):
+        values = np.atleast_1d(np.asarray(value, dtype=float))
+        if not np.all(np.isfinite(values)) or np.any(np.abs(values) > limit):
+            raise ValueError(f"{name} must be a number between -{limit} and {limit}")
+    if target not in TARGETS:
+        raise ValueError(
+            f"target must be 'territory' (the place itself) or 'forces', not {target!r}"
+        )
+    if not isinstance(attack, str) or not attack:
+        raise ValueError("attack must name a kind of attack, e.g. 'armed' or 'cyber'")
+
+
+def article6_verdict(
+    lat: float,
+    lon: float,
+    *,
+    target: str = "territory",
+    on: str = "2020-01-06",
+    attack: str = "armed",
+) -> Verdict:
+    """Would an attack at (lat, lon) on day ``on`` count under Article 6? See module docstring.
+
+    Raises ``ValueError`` with a plain message for a latitude outside -90..90, a longitude outside
+    -180..180, an unknown target or a date that cannot be read.
+    """
+    return article6_verdicts([lat], [lon], target=target, on=on, attack=attack)[0]
+
+
+def article6_verdicts(
+    lats: Any,
+    lons: Any,
+    *,
+    target: str = "territory",
+    on: str = "2020-01-06",
+    attack: str = "armed",
+) -> list[Verdict]:
+    """Vectorised: one verdict per point (used to shade the treaty area on a map).
+
+    Each rule is applied to every still-undecided point at once, so the cost grows with the
+    number of rules and polygons, not with a Python loop per point.
+    """
+    _check(lats, lons, target, attack)
+    day = as_date(on)
+    lat_array = np.atleast_1d(np.asarray(lats, dtype=float))
+    lon_array = np.atleast_1d(np.asarray(lons, dtype=float))
+    if lat_array.shape != lon_array.shape:
+        raise ValueError("give as many latitudes as longitudes")
+    world = _world()
+    version = "1951" if day >= AMENDED else "1949"
+    codes = first_containing(world["land"], lon_array, lat_array)
+    snapped = np.zeros(lat_array.shape, dtype=bool)
+    if target == "territory" and lat_array.size <= 50:  # single places: forgive coarse coasts
+        for gap in np.flatnonzero([c is None for c in codes]):
+            i = int(gap)
+            near = nearest_within(
+                world["land"], float(lon_array[i]), float(lat_array[i]), COAST_SNAP_DEGREES
+            )
+            if near is not None:
+                codes[i], snapped[i] = near, True
+    owners = np.array([_owner(c) or "" for c in codes], dtype=object)
+    code_array = np.array([c or "" for c in codes], dtype=object)
+    on_land = code_array != ""
+    if (~on_land).any():
+        rest = np.flatnonzero(~on_land)
+        hits = first_containing(world["world_land"], lon_array[rest], lat_array[rest])
+        on_land[rest] = [h is not None for h in hits]
+    joined = {
+        m: _joined(m)
+        for m in set(owners) | {r["member"] for r in world["rules"]}
+        if isinstance(m, str) and len(m) == 3
+    }
+    verdicts: list[Verdict | None] = [None] * lat_array.size
+    open_points = np.ones(lat_array.shape, dtype=bool)
+    for rule in world["rules"]:
+        if not open_points.any():
+            break
+        if not _rule_applies(rule, target, version, day):
+            continue
+        mask = open_points & _area_mask(rule, lon_array, lat_array, code_array, owners, on_land)
+        if not mask.any():
+            continue
+        member = "" if pd.isna(rule["member"]) else str(rule["member"])
+        for index in np.flatnonzero(mask):
+            i = int(index)
+            party = str(owners[i]) if member == "member-land" else member
+            since = joined.get(party) if party else None
+            if party and (since is None or day < since):
+                verdicts[i] = _not_yet(party, since, day, rule, version)
+            else:
+                verdicts[i] = _verdict(rule, version, str(code_array[i]))
+        open_points &= ~mask
+    results = []
+    for position in range(len(verdicts)):
+        verdict = verdicts[position]
+        assert verdict is not None, "the rules end with catch-all rules; one always matches"
+        if attack != "armed":
+            verdict = _not_armed(verdict, attack)
+        if snapped[position] and verdict.covered != "no":
+            verdict = Verdict(
+                verdict.covered,
+                verdict.reason + " (The place is on the coast; the "
+                "map's coarse coastline puts it just offshore.)",
+                verdict.clause,
+                verdict.rule_id,
+                verdict.version,
+            )
+        results.append(verdict)
+    return results
+
+
+def _owner(code: str | None) -> str | None:
+    if code is None:
+        return None
+    owners = _world()["owners"]
+    if code not in owners.index or pd.isna(owners.loc[code, "sovereign"]):
+        return None
+    return str(owners.loc[code, "sovereign"])
+
+
+def _joined(member: str) -> pd.Timestamp | None:
+    members = _world()["members"]
+    return members.loc[member, "joined"] if member in members.index else None
+
+
+def _rule_applies(rule: dict[str, Any], target: str, version: str, day: pd.Timestamp) -> bool:
+    if rule["applies_to"] not in ("both", target) or rule["version"] not in ("both", version):
+        return False
+    if not pd.isna(rule["valid_from"]) and day < rule["valid_from"]:
+        return False
+    return bool(pd.isna(rule["valid_to"]) or day <= rule["valid_to"])
+
+
+def _area_mask(
+    rule: dict[str, Any],
+    lons: np.ndarray,
+    lats: np.ndarray,
+    codes: np.ndarray,
+    owners: np.ndarray,
+    on_land: np.ndarray,
+) -> np.ndarray:
+    kind, area = rule["area_kind"], "" if pd.isna(rule["area"]) else str(rule["area"])
+    if kind == "any":
+        return np.ones(lons.shape, dtype=bool)
+    if kind in ("box", "member-box"):
+        lon0, lon1, lat0, lat1 = (float(v) for v in area.split(","))
+        mask = (lons >= lon0) & (lons <= lon1) & (lats >= lat0) & (lats <= lat1)
+        if kind == "member-box":
+            member = str(rule["member"])
+            mask &= (owners != "") if member == "member-land" else (owners == member)
+        return np.asarray(mask)
+    if kind == "code":
+        return np.isin(codes, area.split(";"))
+    if kind == "member-land":
+        return np.asarray(owners != "")
+    if kind == "land":
+        return on_land.copy()
+    ring = _world()["seas"][area]
+    mask = ~on_land
+    if mask.any():
+        found = first_containing([ring], lons[mask], lats[mask])
+        mask[np.flatnonzero(mask)] = [f is not None for f in found]
+    return mask
+
+
+def _verdict(rule: dict[str, Any], version: str, code: str) -> Verdict:
+    reason = str(rule["reason"])
+    if rule["rule_id"] == "members-territory":
+        reason = f"This is territory of {_world()['owners'].loc[code, 'name']}. " + reason
+    clause = _clause_text(str(rule["clause"]), version)
+    return Verdict(str(rule["covered"]), reason, clause, str(rule["rule_id"]), version)
+
+
+def _not_yet(
+    party: str, since: pd.Timestamp | None, day: pd.Timestamp, rule: dict[str, Any], version: str
+) -> Verdict:
+    owners = _world()["owners"]
+    name = owners.loc[party, "name"] if party in owners.index else party
+    when = "has not joined" if since is None else f"became a Party only on {since:%d %B %Y}"
+    return Verdict(
+        "no",
+        f"This is territory of {name}, which {when}; on {day:%d %B %Y} Article 6 did not cover it.",
+        None,
+        str(rule["rule_id"]),
+        version,
+    )
+
+
+def _not_armed(verdict: Verdict, attack: str) -> Verdict:
+    if verdict.covered == "no":
+        return verdict
+    return Verdict(
+        "contested",
+        f"The place is inside the area Article 6 describes ({verdict.reason}) But Article 5 speaks "
+        f"of an 'armed attack'; whether a {attack} attack is one is for the North Atlantic Council "
+        "to judge, case by case.",
+        verdict.clause,
+        verdict.rule_id,
+        verdict.version,
+    )
