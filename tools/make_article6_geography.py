@@ -4,8 +4,9 @@ Writes two tables (described in data/datapackage.json):
 
 - data/article6_land.csv: outlines of every NATO member's territory, its dependencies, and the
   two places with 1949 rules of their own (Algeria, Austria), at Natural Earth's 1:50m scale,
-  which keeps small islands (Azores, Bermuda, Saint Pierre and Miquelon, Svalbard). Outlines are simplified
-  (Douglas-Peucker, 0.04 degrees, about 4 km) to keep the file small; no ring is dropped.
+  which keeps small islands (Azores, Bermuda, Saint Pierre and Miquelon, Svalbard). Outlines
+  are simplified (Douglas-Peucker, 0.04 degrees, about 4 km) to keep the file small; no ring is
+  dropped.
 - data/map_land.csv: all land at 1:110m, to tell sea from land for forces at sea.
 
 Reproduce with:
