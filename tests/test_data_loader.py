@@ -178,3 +178,22 @@ def test_a_validated_package_is_not_validated_again_until_it_changes(
     with pytest.raises(data.DataError, match="not a valid date"):
         data.load("members", root)
     assert len(calls) == 2
+
+
+def test_clause_texts_are_sourced_and_codes_come_from_the_documented_sets() -> None:
+    treaty = data.load("treaty_text")
+    assert treaty["source_id"].str.len().gt(0).all()
+    texts = {(r.treaty_id, r.article): r for r in treaty.itertuples()}
+    clauses = data.load("clauses")
+    for row in clauses.itertuples():
+        assert (row.treaty_id, row.article) in texts, f"{row.treaty_id} {row.article} has no text"
+    article5 = clauses.set_index(["treaty_id", "article"]).loc[("north-atlantic-treaty", "5")]
+    assert article5["strength_label"] == "the action each deems necessary"
+    assert len(set(clauses["treaty_id"])) >= 10
+
+
+def test_every_key_phrase_is_quoted_verbatim() -> None:
+    treaty = data.load("treaty_text").set_index(["treaty_id", "article", "version"])
+    for row in data.load("phrases").itertuples():
+        assert row.phrase in treaty.loc[(row.treaty_id, row.article, row.version), "text"]
+        assert row.explanation and row.misconception
