@@ -1,0 +1,83 @@
+"""The treaty lesson's views, driven without a browser."""
+
+from __future__ import annotations
+
+import pytest
+
+from widgets.treaty.clauses import articles, comparison, marked_html
+from widgets.treaty.view import Article6Map, ClauseExplorer, ComparisonExplorer, article6_figure
+
+
+@pytest.fixture(autouse=True)
+def _quiet(capsys):  # type: ignore[no-untyped-def]
+    yield
+    capsys.readouterr()
+
+
+def test_clause_explorer_highlights_phrases_and_explains_them() -> None:
+    explorer = ClauseExplorer("north-atlantic-treaty", "5")
+    assert explorer.text.value.count("<mark") >= 3
+    phrase = next(
+        value for _, value in explorer.phrase.options if value and "deems necessary" in value
+    )
+    explorer.phrase.value = phrase
+    assert "Misconception" in explorer.explain.value and "go to war" in explorer.explain.value
+    explorer.treaty.value = "anzus"
+    assert any(label.startswith("Article IV") for label, _ in explorer.article.options)
+
+
+def test_unverified_text_is_flagged() -> None:
+    explorer = ClauseExplorer("north-atlantic-treaty", "6")
+    explorer.article.value = ("6", "1949")
+    assert "Not yet verified word for word" in explorer.text.value
+    assert "not in force" in explorer.text.value
+
+
+def test_article6_has_both_versions() -> None:
+    labels = [label for label, _ in articles("north-atlantic-treaty")]
+    assert (
+        "Article 6 (1949 text, not in force)" in labels
+        and "Article 6 (1951 text, in force)" in labels
+    )
+    with pytest.raises(ValueError, match="no treaty called"):
+        articles("atlantis")
+
+
+def test_marking_is_escaped_and_bold_for_the_selected_phrase() -> None:
+    html = marked_html("a < b and c", ["b and"], "b and")
+    assert "&lt;" in html and "<mark style=" in html
+
+
+def test_comparison_sorts_and_keeps_chart_and_table_together() -> None:
+    by_strength = comparison()
+    assert by_strength["strength"].is_monotonic_decreasing
+    assert comparison("year signed")["year"].is_monotonic_increasing
+    with pytest.raises(ValueError, match="Sort by one of"):
+        comparison("colour")
+    explorer = ComparisonExplorer()
+    explorer.sort.value = "year signed"
+    assert (
+        explorer.table.value.index("Rio") < explorer.table.value.index("Lisbon")
+        or "Rio" in explorer.table.value
+    )
+
+
+def test_map_updates_the_verdict_when_a_place_is_picked() -> None:
+    view = Article6Map(place="ain-al-asad-air-base", target="forces", on="2020-01-08")
+    assert view.result.covered == "no"
+    view.target.value = "territory"
+    view.place.value = "incirlik-air-base"
+    assert view.result.covered == "yes" and "Turkey" in view.verdict.value
+    view.place.value = "ceuta"
+    assert view.result.covered == "contested"
+    view.on.value = "soon"
+    assert "is not a date" in view.verdict.value and view.map.outputs == ()
+
+
+def test_map_draws_without_any_plotly_base_layer() -> None:
+    figure = article6_figure(37.0, 35.43, "Incirlik", "yes", "territory", "2020-01-08")
+    geo = figure["layout"]["geo"]
+    assert not any(geo[key] for key in ("showland", "showcoastlines", "showcountries", "showocean"))
+    assert not any("locationmode" in trace for trace in figure["data"])
+    shaded = figure["data"][0]
+    assert len(shaded["lon"]) > 50, "the treaty area is shaded"

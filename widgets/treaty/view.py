@@ -1,0 +1,380 @@
+"""Views of the treaty lesson: the clause explorer and the Article 6 map. Thin over the models."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+from typing import Any
+
+import numpy as np
+
+from widgets import look
+from widgets.data import load
+from widgets.geo import _outline_lines
+from widgets.treaty.article6 import article6_verdict, article6_verdicts
+from widgets.treaty.clauses import (
+    SHORT_NAMES,
+    SORTS,
+    articles,
+    clause_text,
+    comparison,
+    marked_html,
+    phrases_for,
+    treaties,
+)
+
+VERDICT_COLOURS = {
+    "yes": look.PALETTE["blue"],
+    "no": "#bbbbbb",
+    "contested": look.PALETTE["orange"],
+}
+VERDICT_SYMBOLS = {"yes": "square", "no": "x-thin", "contested": "diamond"}
+
+
+class ClauseExplorer:
+    """Pick a treaty and an article: the verbatim text, its key phrases, and a comparison."""
+
+    def __init__(self, treaty_id: str = "north-atlantic-treaty", article: str = "5") -> None:
+        import ipywidgets as w
+
+        self.treaty = w.Dropdown(
+            options=treaties(), value=treaty_id, description="Treaty", layout=w.Layout(width="46em")
+        )
+        self.article = w.Dropdown(description="Article", layout=w.Layout(width="30em"))
+        self.phrase = w.Dropdown(description="Key phrase", layout=w.Layout(width="46em"))
+        self.text = w.HTML()
+        self.explain = w.HTML()
+        self.treaty.observe(self._on_treaty, names="value")
+        self.article.observe(self._on_article, names="value")
+        self.phrase.observe(self.render, names="value")
+        self.box = w.VBox([self.treaty, self.article, self.text, self.phrase, self.explain])
+        self._on_treaty()
+        for _label, value in self.article.options:
+            if value[0] == article:
+                self.article.value = value
+                break
+
+    def _on_treaty(self, _: object = None) -> None:
+        self.article.options = articles(self.treaty.value)
+
+    def _on_article(self, _: object = None) -> None:
+        if self.article.value is None:
+            return
+        found = phrases_for(self.treaty.value, *self.article.value)
+        self.phrase.options = [("(choose a phrase to explain)", None)] + [
+            (f"“{p}”", p) for p in found["phrase"]
+        ]
+        self.phrase.value = None
+        self.render()
+
+    def render(self, _: object = None) -> None:
+        if self.article.value is None:
+            return
+        article, version = self.article.value
+        row = clause_text(self.treaty.value, article, version)
+        found = phrases_for(self.treaty.value, article, version)
+        body = marked_html(str(row["text"]), list(found["phrase"]), self.phrase.value)
+        flags = []
+        if not row["verified"]:
+            flags.append(
+                "<b>Not yet verified word for word</b> against an official printing "
+                "(see the note and sources)."
+            )
+        if not row["in_force"]:
+            flags.append("This text is <b>not in force</b> today.")
+        sources = escape(str(row["source_id"]).replace(";", ", "))
+        note = (
+            "" if not isinstance(row["note"], str) else f"<p><i>Note:</i> {escape(row['note'])}</p>"
+        )
+        language = "ru" if self.treaty.value == "csto" else "en"
+        self.text.value = (
+            f"<blockquote lang='{language}'>{body}</blockquote>"
+            + "".join(f"<p>{f}</p>" for f in flags)
+            + f"<p><small>Sources: {sources}</small></p>{note}"
+        )
+        if self.phrase.value is None:
+            self.explain.value = (
+                "<p>Highlighted words are key phrases: choose one above to see what it means.</p>"
+            )
+            return
+        chosen = found[found["phrase"] == self.phrase.value].iloc[0]
+        self.explain.value = (
+            f"<p role='status'><b>What it means:</b> {escape(str(chosen['explanation']))}</p>"
+            f"<p><b>Misconception it answers:</b> {escape(str(chosen['misconception']))}</p>"
+        )
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = (
+                f"Clause explorer: {self.treaty.value}, article {self.article.value}"
+            )
+        return bundle
+
+
+def comparison_figure(sort: str = "strength (strongest first)") -> dict[str, Any]:
+    """Each clause as a bar of its strength (0-4), labelled; the table is its text version."""
+    table = comparison(sort)
+    labels = [f"{t} {a}" for t, a in zip(table["treaty"], table["article"], strict=True)]
+    colours = [VERDICT_COLOURS["yes"] if s == "in force" else "#999999" for s in table["status"]]
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "orientation": "h",
+                "x": list(table["strength"]),
+                "y": labels,
+                "marker": {"color": colours},
+                "text": list(table["what it obliges"]),
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hovertemplate": "%{y}: %{text}<extra></extra>",
+            }
+        ],
+        "layout": {
+            "title": {
+                "text": "What each clause obliges (blue: in force; grey: ended). Table below."
+            },
+            "xaxis": {
+                "range": [0, 6.5],
+                "tickvals": [0, 1, 2, 3, 4],
+                "title": {"text": "0 nothing ... 4 all the means in their power"},
+            },
+            "yaxis": {"autorange": "reversed"},
+            "height": 120 + 28 * len(labels),
+            "margin": {"l": 220},
+        },
+    }
+
+
+class ComparisonExplorer:
+    """The comparison as a chart and a sortable table, kept in step by one control."""
+
+    def __init__(self) -> None:
+        import ipywidgets as w
+
+        self.sort = w.Dropdown(
+            options=list(SORTS), description="Sort by", layout=w.Layout(width="30em")
+        )
+        self.chart = w.Output()
+        self.table = w.HTML()
+        self.sort.observe(self.render, names="value")
+        self.box = w.VBox([self.sort, self.chart, self.table])
+        self.render()
+
+    def render(self, _: object = None) -> None:
+        with self.chart:
+            self.chart.clear_output(wait=True)
+            look.show_fast(comparison_figure(self.sort.value))
+        self.table.value = comparison(self.sort.value).to_html(border=0)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = comparison(self.sort.value).to_string()
+        return bundle
+
+
+@lru_cache(maxsize=32)
+def treaty_area(target: str, on: str, step: float = 2.0) -> tuple[tuple[float, ...], ...]:
+    """Verdicts on a grid over the North Atlantic and Europe (cached per target and date)."""
+    lons, lats = np.meshgrid(np.arange(-100, 60.1, step), np.arange(0, 84.1, step))
+    verdicts = article6_verdicts(lats.ravel(), lons.ravel(), target=target, on=on)
+    codes = {"yes": 2.0, "contested": 1.0, "no": 0.0}
+    return (tuple(lons.ravel()), tuple(lats.ravel()), tuple(codes[v.covered] for v in verdicts))
+
+
+def article6_figure(
+    lat: float, lon: float, label: str, covered: str, target: str, on: str
+) -> dict[str, Any]:
+    """The treaty area shaded (blue inside, orange contested), outlines, and the chosen place."""
+    lons, lats = _outline_lines()
+    grid_lon, grid_lat, codes = treaty_area(target, on)
+    data: list[dict[str, Any]] = []
+    for name, code, key in (
+        ("inside the treaty area", 2.0, "yes"),
+        ("contested", 1.0, "contested"),
+    ):
+        pick = [i for i, c in enumerate(codes) if c == code]
+        data.append(
+            {
+                "type": "scattergeo",
+                "lon": [grid_lon[i] for i in pick],
+                "lat": [grid_lat[i] for i in pick],
+                "mode": "markers",
+                "name": f"{name} ({target})",
+                "hoverinfo": "skip",
+                "marker": {
+                    "size": 5,
+                    "color": VERDICT_COLOURS[key],
+                    "symbol": VERDICT_SYMBOLS[key],
+                    "opacity": 0.45,
+                },
+            }
+        )
+    data.append(
+        {
+            "type": "scattergeo",
+            "lon": list(lons),
+            "lat": list(lats),
+            "mode": "lines",
+            "line": {"width": 1, "color": "#555"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    )
+    data.append(
+        {
+            "type": "scattergeo",
+            "lon": [lon],
+            "lat": [lat],
+            "mode": "markers+text",
+            "text": [label],
+            "textposition": "top center",
+            "name": f"your place: {covered}",
+            "marker": {"size": 14, "symbol": "star", "color": look.PALETTE["vermillion"]},
+        }
+    )
+    return {
+        "data": data,
+        "layout": {
+            "geo": {
+                "showland": False,
+                "showcoastlines": False,
+                "showcountries": False,
+                "showocean": False,
+                "showlakes": False,
+                "showrivers": False,
+                "showframe": True,
+                "projection": {"type": "mercator"},
+                "lonaxis": {"range": [-100, 60]},
+                "lataxis": {"range": [0, 80]},
+            },
+            "height": 460,
+            "margin": {"l": 0, "r": 0, "t": 40, "b": 0},
+            "title": {
+                "text": f"Article 6 on {on}: where an attack on {target} counts (text below)"
+            },
+            "legend": {"orientation": "h", "y": -0.05},
+        },
+    }
+
+
+class Article6Map:
+    """Pick a place or type coordinates, a target, a date and a kind of attack: see the verdict."""
+
+    def __init__(
+        self, place: str = "ain-al-asad-air-base", target: str = "forces", on: str = "2020-01-08"
+    ) -> None:
+        import ipywidgets as w
+
+        self.places = load("places").set_index("place_id")
+        self.place = w.Dropdown(
+            options=[("(type coordinates below)", None)]
+            + [(f"{r['name']} ({r['country']})", pid) for pid, r in self.places.iterrows()],
+            value=place,
+            description="Place",
+            layout=w.Layout(width="46em"),
+        )
+        self.lat = w.FloatText(description="Latitude", step=0.1)
+        self.lon = w.FloatText(description="Longitude", step=0.1)
+        self.target = w.ToggleButtons(
+            options=[
+                ("the place itself", "territory"),
+                ("forces, ships or aircraft there", "forces"),
+            ],
+            value=target,
+            description="Attack on",
+        )
+        self.on = w.Text(
+            value=on, description="Date", placeholder="YYYY-MM-DD", continuous_update=False
+        )
+        self.attack = w.Dropdown(
+            options=[("armed attack", "armed"), ("cyber operation", "cyber")], description="Kind"
+        )
+        self.verdict = w.HTML()
+        self.map = w.Output()
+        self._moving = False
+        self.place.observe(self._on_place, names="value")
+        for control in (self.lat, self.lon, self.target, self.on, self.attack):
+            control.observe(self.update, names="value")
+        self.box = w.VBox(
+            [
+                self.place,
+                w.HBox([self.lat, self.lon]),
+                self.target,
+                self.on,
+                self.attack,
+                self.verdict,
+                self.map,
+            ]
+        )
+        self.result: Any = None
+        self._on_place()
+
+    def _on_place(self, _: object = None) -> None:
+        if self.place.value is None:
+            return
+        row = self.places.loc[self.place.value]
+        self._moving = True
+        self.lat.value, self.lon.value = float(row["lat"]), float(row["lon"])
+        self._moving = False
+        self.update()
+
+    def label(self) -> str:
+        if self.place.value is not None:
+            row = self.places.loc[self.place.value]
+            if abs(row["lat"] - self.lat.value) < 1e-9 and abs(row["lon"] - self.lon.value) < 1e-9:
+                return str(row["name"])
+        return f"{self.lat.value:.2f}, {self.lon.value:.2f}"
+
+    def update(self, _: object = None) -> None:
+        if self._moving:
+            return
+        try:
+            self.result = article6_verdict(
+                self.lat.value,
+                self.lon.value,
+                target=self.target.value,
+                on=self.on.value,
+                attack=self.attack.value,
+            )
+        except ValueError as err:
+            self.result = None
+            self.verdict.value = (
+                f"<p role='status'><b>Cannot judge this: {escape(str(err))}.</b></p>"
+            )
+            self.map.clear_output()
+            return
+        v = self.result
+        words = {
+            "yes": "Yes: inside the treaty area",
+            "no": "No: outside the treaty area",
+            "contested": "Contested: the text does not settle it",
+        }[v.covered]
+        clause = "" if v.clause is None else f"<blockquote>{escape(v.clause)}</blockquote>"
+        self.verdict.value = (
+            f"<p role='status'><b>{words}.</b> {escape(v.reason)}</p>"
+            f"<p><small>Text of Article 6 applied: {v.version} version.</small></p>{clause}"
+        )
+        with self.map:
+            self.map.clear_output(wait=True)
+            look.show_fast(
+                article6_figure(
+                    self.lat.value,
+                    self.lon.value,
+                    self.label(),
+                    v.covered,
+                    self.target.value,
+                    self.on.value,
+                )
+            )
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict) and self.result is not None:
+            bundle["text/plain"] = f"Article 6: {self.result.covered}. {self.result.reason}"
+        return bundle
+
+
+_ = SHORT_NAMES  # used by the comparison table's labels
