@@ -9,11 +9,12 @@ LAB_PORT ?= 8888
 # JupyterLab refuses to run as root (CI, containers) without this flag.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: lab test lint typecheck unit notebooks binder-check bench lock clean help
+.PHONY: lab present test lint typecheck unit notebooks binder-check bench lock clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make lab     - open the course in JupyterLab (installs it into .venv first)"
+	@echo "make present NB=06_council.ipynb - show one lesson as a clean page (Voila) for a projector"
 	@echo "make test    - run the whole test suite (lint, types, unit tests, notebooks offline, Binder env)"
 	@echo "make bench   - print performance figures (not a test)"
 	@echo "make lock    - re-resolve the pinned environment after editing requirements*.in"
@@ -34,6 +35,11 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 
 lab: $(VENV)/.runtime
 	$(BIN)/jupyter lab --ip=$(LAB_IP) --port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
+
+# One lesson as a page without code, for a projector or a shared screen (Voila, on 127.0.0.1).
+NB ?= 00_start_here.ipynb
+present: $(VENV)/.runtime
+	$(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 notebooks/$(NB)
 
 test: $(VENV)/.dev
 	@tools/timed "make test" $(MAKE) --no-print-directory lint typecheck unit notebooks binder-check

@@ -12,9 +12,16 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+try:  # POSIX: an advisory lock, so two kernels saving at once do not lose each other's answers
+    import fcntl
+except ImportError:  # Windows: no lock; one learner rarely runs two kernels at the same instant
+    fcntl = None  # type: ignore[assignment]
 
 APP = "alliance-politics-course"
 
@@ -58,10 +65,30 @@ class ProgressStore:
         return self.read().get(lesson, {}).get(question)
 
     def save(self, lesson: str, question: str, answer: Any) -> None:
-        """Record one answer; the file on disk is either the old or the new version, never half."""
-        progress = self.read()
-        progress.setdefault(lesson, {})[question] = answer
+        """Record one answer; the file on disk is either the old or the new version, never half.
+
+        Read, change and write happen under a lock, so answers saved by two kernels at the same
+        moment (two open lessons) are both kept.
+        """
         self.home.mkdir(parents=True, exist_ok=True)
+        with self._locked():
+            progress = self.read()
+            progress.setdefault(lesson, {})[question] = answer
+            self._write(progress)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        with open(self.home / ".progress.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _write(self, progress: dict[str, dict[str, Any]]) -> None:
         handle, temporary = tempfile.mkstemp(dir=self.home, prefix=".progress-", suffix=".json")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
