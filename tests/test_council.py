@@ -1,0 +1,69 @@
+"""Consensus at the North Atlantic Council: unanimity, a blocker, the silence procedure."""
+
+from __future__ import annotations
+
+import pytest
+
+from widgets.classroom.council import Council, Draft
+
+DRAFTS = (Draft("restraint", "Allies call for restraint."), Draft("article5", "Article 5 applies."))
+
+
+def council() -> Council:
+    return Council(("Canada", "France", "Türkiye"), DRAFTS)
+
+
+def test_consensus_needs_every_voice_and_no_objection() -> None:
+    c = council()
+    c.set_position("Canada", "restraint", "support")
+    c.set_position("France", "restraint", "support")
+    status = c.status("restraint")
+    assert not status.agreed and status.waiting == ("Türkiye",)
+    c.set_position("Türkiye", "restraint", "can live with it")
+    status = c.status("restraint")
+    assert status.agreed and "1 can only live with it" in status.summary
+
+
+def test_one_objection_blocks() -> None:
+    c = council()
+    for delegation in c.delegations:
+        c.set_position(delegation, "article5", "support")
+    c.set_position("France", "article5", "object")
+    status = c.status("article5")
+    assert not status.agreed and status.blockers == ("France",)
+    assert status.summary == "No consensus: France objects."
+    c.set_position("France", "article5", None)
+    assert c.status("article5").waiting == ("France",)
+
+
+def test_silence_procedure_adopts_unless_broken() -> None:
+    c = council()
+    c.start_silence("restraint")
+    assert c.silence_result("restraint").startswith("Adopted")
+    c.break_silence("Türkiye", "restraint")
+    c.break_silence("Canada", "restraint")  # the first breaker is the one recorded
+    assert (
+        c.silence_result("restraint")
+        == "Silence broken by Türkiye: the draft goes back to discussion."
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "words"),
+    [
+        (lambda c: c.set_position("Narnia", "restraint", "support"), "no seat"),
+        (lambda c: c.set_position("Canada", "nuclear", "support"), "no draft 'nuclear'"),
+        (lambda c: c.set_position("Canada", "restraint", "veto"), "A position is one of"),
+        (lambda c: c.break_silence("Canada", "article5"), "not under the silence procedure"),
+    ],
+)
+def test_impossible_moves_are_refused_plainly(action, words: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match=words):
+        action(council())
+
+
+def test_a_council_needs_seats_and_drafts() -> None:
+    with pytest.raises(ValueError, match="at least one delegation"):
+        Council((), DRAFTS)
+    with pytest.raises(ValueError, match="only once"):
+        Council(("Canada", "Canada"), DRAFTS)
