@@ -87,7 +87,7 @@ class Council:
         return Status(not blockers and not waiting, blockers, waiting, summary)
 
     def start_silence(self, draft_id: str) -> None:
-        """Put a draft under the silence procedure: adopted at the deadline unless silence breaks."""
+        """Put a draft under the silence procedure: adopted at the deadline unless broken."""
         self._draft(draft_id)
         self.silence[draft_id] = None
 
