@@ -128,3 +128,29 @@ def test_timeline_questions_are_answered_from_the_events() -> None:
     assert "parliament" in question.choices[question.correct].label
     assert "05 January 2020" in question.feedback(question.correct)[1]
     assert "Not yet" in question.feedback(0)[1]
+
+
+def test_review_bank_has_one_right_answer_and_feedback_for_each_choice(tmp_path) -> None:
+    from widgets.lessons.review import bank_questions, score
+
+    questions = bank_questions()
+    assert len(questions) >= 8
+    for question in questions:
+        assert question.correct is not None
+        assert all(choice.feedback for choice in question.choices)
+    store = ProgressStore(tmp_path)
+    store.save("07", questions[0].qid, questions[0].correct)
+    store.save("07", questions[1].qid, (questions[1].correct + 1) % len(questions[1].choices))
+    assert score(store) == (1, 2, len(questions))
+
+
+def test_review_shows_predictions_beside_the_answers(tmp_path) -> None:
+    from widgets.lessons.review import predictions
+
+    store = ProgressStore(tmp_path)
+    store.save("00", "predict-article5-iraq", 0)
+    table = predictions(store)
+    assert table.loc[0, "your prediction"].startswith("Yes: an attack on one ally")
+    assert table.loc[0, "what the course found"].startswith("No, or not necessarily")
+    assert table.loc[1, "your prediction"] == "(not answered)"
+    assert table.loc[1, "what the course found"] == "2"
