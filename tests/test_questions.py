@@ -154,3 +154,21 @@ def test_review_shows_predictions_beside_the_answers(tmp_path) -> None:
     assert table.loc[0, "what the course found"].startswith("No, or not necessarily")
     assert table.loc[1, "your prediction"] == "(not answered)"
     assert table.loc[1, "what the course found"] == "2"
+
+
+def test_claim_rater_reveals_evidence_only_after_a_rating(tmp_path) -> None:
+    from widgets.classroom.claims import ClaimRater, agreement, judge
+
+    store = ProgressStore(tmp_path)
+    rater = ClaimRater(store)
+    rater.reveal.click()
+    assert "Rate the claim first" in rater.result.value
+    rater.pick.value = "article5-applies-us-targets-iraq"
+    rater.rating.value = "confirmed"
+    rater.reveal.click()
+    assert "The check says misleading" in rater.result.value and "Sources" in rater.result.value
+    assert agreement(store) == (0, 1)
+    agrees, text = judge("article5-invoked-after-9-11", "confirmed")
+    assert agrees and text.startswith("You agree")
+    with pytest.raises(ValueError, match="Rate a claim as one of"):
+        judge("article5-invoked-after-9-11", "true")
