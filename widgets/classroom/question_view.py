@@ -91,3 +91,19 @@ class NumericQuestionWidget:
         if isinstance(bundle, dict):
             bundle["text/plain"] = self.question.prompt
         return bundle
+
+
+class QuizWidget:
+    """Several questions one under the other, each with its own button and feedback."""
+
+    def __init__(self, questions: list[Question], store: ProgressStore | None = None) -> None:
+        import ipywidgets as w
+
+        self.items = [QuestionWidget(q, store) for q in questions]
+        self.box = w.VBox([item.box for item in self.items])
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = "\n\n".join(item.question.as_text() for item in self.items)
+        return bundle
