@@ -37,9 +37,12 @@ lab: $(VENV)/.runtime
 	$(BIN)/jupyter lab --ip=$(LAB_IP) --port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 # One lesson as a page without code, for a projector or a shared screen (Voila, on 127.0.0.1).
+# The cell timeout works around an nbclient stall (see tests/test_voila.py): no cell takes 10 s.
 NB ?= 00_start_here.ipynb
+VOILA_TIMEOUT ?= 10
 present: $(VENV)/.runtime
-	$(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 notebooks/$(NB)
+	$(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 \
+		--VoilaExecutor.timeout=$(VOILA_TIMEOUT) notebooks/$(NB)
 
 test: $(VENV)/.dev
 	@tools/timed "make test" $(MAKE) --no-print-directory lint typecheck unit notebooks binder-check

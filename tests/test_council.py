@@ -67,3 +67,39 @@ def test_a_council_needs_seats_and_drafts() -> None:
         Council((), DRAFTS)
     with pytest.raises(ValueError, match="only once"):
         Council(("Canada", "Canada"), DRAFTS)
+
+
+def test_role_cards_come_from_the_data_and_cover_the_29_allies() -> None:
+    from widgets.classroom.council_view import GROUPS, allies, role_card
+
+    seated = allies()
+    assert len(seated) == 29
+    assert sorted(i for group in GROUPS.values() for i in group) == sorted(seated["iso3"])
+    card = role_card("DEU")
+    assert "Germany" in card and "Sources:" in card
+    assert "nothing found in the sources" in role_card("MNE")
+    with pytest.raises(ValueError, match="did not sit at the Council"):
+        role_card("MKD")  # North Macedonia joined in March 2020
+
+
+def test_council_room_shows_consensus_and_silence(capsys) -> None:  # type: ignore[no-untyped-def]
+    from widgets.classroom.council_view import CouncilRoom, debrief
+
+    room = CouncilRoom("groups")
+    room.draft.value = "restraint"
+    for control in room.seats.values():
+        control.value = "support"
+    assert "Consensus" in room.status.value
+    room.seats["Türkiye"].value = "object"
+    assert "No consensus: Türkiye objects" in room.status.value
+    room.silence.click()
+    assert "Adopted under the silence procedure" in room.silence_status.value
+    room.breaker.value = "France"
+    assert "Silence broken by France" in room.silence_status.value
+    room.inject.value = "2020-01-08-ain-al-asad-strike"
+    assert "08 January 2020" in room.injects.value and "sources:" in room.injects.value
+    assert "What happened on 6 January 2020" in debrief()
+    assert len(CouncilRoom("allies").seats) == 29
+    with pytest.raises(ValueError, match="mode is"):
+        CouncilRoom("class")
+    capsys.readouterr()
