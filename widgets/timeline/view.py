@@ -16,7 +16,6 @@ from widgets import look
 from widgets.geo import place_map
 from widgets.timeline.ladder_view import LANE_COLOURS
 from widgets.timeline.model import (
-    HISTORY_KINDS,
     LANES,
     TimelineQuery,
     crisis_events,
@@ -311,6 +310,3 @@ class TimelineView:
         if isinstance(bundle, dict):
             bundle["text/plain"] = f"Timeline: {len(self.shown)} events shown"
         return bundle
-
-
-_ = HISTORY_KINDS  # the history mode's kinds come from the model; listed for readers

@@ -13,7 +13,6 @@ from widgets.data import load
 from widgets.geo import _outline_lines
 from widgets.treaty.article6 import article6_verdict, article6_verdicts
 from widgets.treaty.clauses import (
-    SHORT_NAMES,
     SORTS,
     articles,
     clause_text,
@@ -375,6 +374,3 @@ class Article6Map:
         if isinstance(bundle, dict) and self.result is not None:
             bundle["text/plain"] = f"Article 6: {self.result.covered}. {self.result.reason}"
         return bundle
-
-
-_ = SHORT_NAMES  # used by the comparison table's labels
