@@ -15,7 +15,7 @@ from widgets.data import load
 
 
 @cache
-def _outline_lines() -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
+def outline_lines() -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
     """All outlines as one pair of lon/lat sequences, rings separated by None (one trace)."""
     lons: list[float | None] = []
     lats: list[float | None] = []
@@ -38,7 +38,7 @@ def place_map(lat: float, lon: float, label: str, span: float = 12.0) -> Any:
             f"({lat}, {lon}) is not a place on Earth: latitude -90..90, longitude -180..180"
         )
     look.apply()
-    lons, lats = _outline_lines()
+    lons, lats = outline_lines()
     figure = go.Figure(
         [
             go.Scattergeo(

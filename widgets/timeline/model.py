@@ -7,7 +7,7 @@ which the view shows instead of a chart.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -82,7 +82,6 @@ class TimelineQuery:
     end: str | pd.Timestamp
     search: str = ""
     known_by: str | pd.Timestamp | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def filter_events(events: pd.DataFrame, query: TimelineQuery) -> pd.DataFrame:

@@ -7,7 +7,8 @@ Parties' land (``article6_land``), all land (``map_land``) and the seas Article 
 ``members``, so the same place can be outside the treaty on one day and inside on another.
 
 Coarse coastlines put some coastal towns a little out to sea; for an attack on territory, a point
-within about 15 km of a Party's coast is treated as on that coast (the reason says so).
+within about 13 km (0.12 degrees) of a Party's coast is treated as on that coast (the reason says
+so).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ import numpy as np
 
 from widgets import look
 from widgets.data import load
-from widgets.geo import _outline_lines
+from widgets.geo import outline_lines
 from widgets.treaty.article6 import article6_verdict, article6_verdicts
 from widgets.treaty.clauses import (
     SORTS,
@@ -187,7 +187,7 @@ def article6_figure(
     lat: float, lon: float, label: str, covered: str, target: str, on: str
 ) -> dict[str, Any]:
     """The treaty area shaded (blue inside, orange contested), outlines, and the chosen place."""
-    lons, lats = _outline_lines()
+    lons, lats = outline_lines()
     grid_lon, grid_lat, codes = treaty_area(target, on)
     data: list[dict[str, Any]] = []
     for name, code, key in (
