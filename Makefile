@@ -8,14 +8,17 @@ LAB_IP ?= 127.0.0.1
 LAB_PORT ?= 8888
 # JupyterLab refuses to run as root (CI, containers) without this flag.
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# The browser tests run when a Chromium is installed (CI installs Debian's; see .ci/run).
+CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: lab present test lint typecheck unit notebooks binder-check bench lock clean help
+.PHONY: lab present test lint typecheck unit notebooks binder-check browser-tools test-browser no-browser bench lock clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make lab     - open the course in JupyterLab (installs it into .venv first)"
 	@echo "make present NB=06_council.ipynb - show one lesson as a clean page (Voila) for a projector"
 	@echo "make test    - run the whole test suite (lint, types, unit tests, notebooks offline, Binder env)"
+	@echo "make test-browser - the browser tests alone (JupyterLab, Voila, JupyterHub in Chromium)"
 	@echo "make bench   - print performance figures (not a test)"
 	@echo "make lock    - re-resolve the pinned environment after editing requirements*.in"
 
@@ -45,7 +48,8 @@ present: $(VENV)/.runtime
 		--VoilaExecutor.timeout=$(VOILA_TIMEOUT) notebooks/$(NB)
 
 test: $(VENV)/.dev
-	@tools/timed "make test" $(MAKE) --no-print-directory lint typecheck unit notebooks binder-check
+	@tools/timed "make test" $(MAKE) --no-print-directory lint typecheck unit notebooks binder-check \
+		$(if $(CHROMIUM),test-browser,no-browser)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -55,12 +59,27 @@ typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
 unit: $(VENV)/.dev
-	$(BIN)/pytest -q tests
+	$(BIN)/pytest -q tests --ignore=tests/browser
 
 # Every notebook, each in a fresh kernel, with the network cut (tools/offline).
 notebooks: $(VENV)/.dev
 	tools/offline $(BIN)/pytest -q --nbval-lax --nbval-current-env --nbval-cell-timeout=120 \
 		--nbval-sanitize-with tests/nbval-sanitize.cfg notebooks
+
+# Every lesson in real Chromium: JupyterLab, Voila and two learners on a JupyterHub, offline,
+# with axe-core accessibility checks. Screenshots and server logs land in test-artifacts/browser/.
+BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
+$(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser-tools: $(BROWSER_TOOLS)
+
+test-browser: $(VENV)/.dev $(BROWSER_TOOLS)
+	COURSE_REQUIRE_BROWSER=1 tools/offline $(BIN)/pytest -q tests/browser
+
+no-browser:
+	@echo "NOTICE: no Chromium found, so the browser tests did not run (apt-get install -y chromium)."
 
 # Build a fresh venv from binder/ alone, as repo2docker would, and import the course from it.
 binder-check:

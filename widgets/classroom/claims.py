@@ -83,6 +83,7 @@ class ClaimRater:
         self.pick.observe(self.show, names="value")
         self.reveal.on_click(self.check)
         self.box = w.VBox([self.pick, self.card, self.rating, self.reveal, self.result, self.tally])
+        self.box.add_class("course-claim-rater")  # a stable hook for CSS and browser tests
         self.show()
 
     def show(self, _: object = None) -> None:

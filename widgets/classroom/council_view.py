@@ -163,6 +163,7 @@ class CouncilRoom:
                 self.injects,
             ]
         )
+        self.box.add_class("course-council-room")  # a stable hook for CSS and browser tests
         self._load_positions()
 
     def _set(self, seat: str, position: str | None) -> None:
@@ -225,7 +226,7 @@ def role_cards() -> Any:
     )
     card = w.HTML(role_card(picker.value))
     picker.observe(lambda change: setattr(card, "value", role_card(change["new"])), names="value")
-    return w.VBox([picker, card])
+    return w.VBox([picker, card], _dom_classes=("course-role-cards",))
 
 
 def timer(minutes: int = 10) -> Any:
@@ -243,7 +244,7 @@ def timer(minutes: int = 10) -> Any:
 
     play.observe(show, names="value")
     show()
-    return w.HBox([play, left])
+    return w.HBox([play, left], _dom_classes=("course-timer",))
 
 
 def debrief() -> str:

@@ -39,6 +39,7 @@ class QuestionWidget:
         self.box = w.VBox(
             [w.HTML(f"<b>{escape(question.prompt)}</b>"), self.choices, self.button, self.feedback]
         )
+        self.box.add_class("course-question")  # a stable hook for CSS and browser tests
 
     def _on_click(self, _: object = None) -> None:
         picked = self.choices.value
@@ -75,6 +76,7 @@ class NumericQuestionWidget:
         self.box = w.VBox(
             [w.HTML(f"<b>{escape(question.prompt)}</b>"), self.number, self.button, self.feedback]
         )
+        self.box.add_class("course-numeric-question")  # a stable hook for CSS and browser tests
 
     def _on_click(self, _: object = None) -> None:
         right, message = self.question.feedback(self.number.value)
@@ -101,6 +103,7 @@ class QuizWidget:
 
         self.items = [QuestionWidget(q, store) for q in questions]
         self.box = w.VBox([item.box for item in self.items])
+        self.box.add_class("course-quiz")  # a stable hook for CSS and browser tests
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)

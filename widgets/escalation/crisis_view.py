@@ -86,6 +86,7 @@ class CrisisGameView:
                 self.choices,
             ]
         )
+        self.box.add_class("course-crisis-game")  # a stable hook for CSS and browser tests
         self.lines: list[str] = []
         self.start()
 

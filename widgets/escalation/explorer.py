@@ -44,6 +44,7 @@ class SliderExplorer:
         for control in controls.values():
             control.observe(self.update, names="value")
         self.box = w.VBox([*controls.values(), *extra, self.chart, self.text])
+        self.box.add_class("course-explorer")  # a stable hook for CSS and browser tests
         self.summary = ""
         self.update()
 

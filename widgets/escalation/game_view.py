@@ -78,6 +78,7 @@ class GameExplorer:
         self.box = w.VBox(
             [*self.sliders.values(), self.rational, self.rationality, self.text, self.table]
         )
+        self.box.add_class("course-game-explorer")  # a stable hook for CSS and browser tests
         self.summary = ""
         self.update()
 

@@ -95,4 +95,4 @@ def members_slider(start_year: int = 2020) -> Any:
 
     slider.observe(show, names="value")
     show()
-    return w.VBox([slider, answer])
+    return w.VBox([slider, answer], _dom_classes=("course-members-slider",))

@@ -217,6 +217,7 @@ class TimelineView:
                 self.table,
             ]
         )
+        self.box.add_class("course-timeline")  # a stable hook for CSS and browser tests
         self._on_mode()
 
     def _on_mode(self, _: object = None) -> None:

@@ -47,6 +47,7 @@ class ClauseExplorer:
         self.article.observe(self._on_article, names="value")
         self.phrase.observe(self.render, names="value")
         self.box = w.VBox([self.treaty, self.article, self.text, self.phrase, self.explain])
+        self.box.add_class("course-clause-explorer")  # a stable hook for CSS and browser tests
         self._on_treaty()
         for _label, value in self.article.options:
             if value[0] == article:
@@ -159,6 +160,7 @@ class ComparisonExplorer:
         self.table = w.HTML()
         self.sort.observe(self.render, names="value")
         self.box = w.VBox([self.sort, self.chart, self.table])
+        self.box.add_class("course-comparison")  # a stable hook for CSS and browser tests
         self.render()
 
     def render(self, _: object = None) -> None:
@@ -308,6 +310,7 @@ class Article6Map:
                 self.map,
             ]
         )
+        self.box.add_class("course-article6-map")  # a stable hook for CSS and browser tests
         self.result: Any = None
         self._on_place()
 

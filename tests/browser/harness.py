@@ -1,0 +1,254 @@
+"""What the browser tests share: servers on 127.0.0.1, a Chromium that may not leave it, and
+helpers that drive the course's widgets the way a learner does (keyboard, clicks, menus).
+
+Every wait here is on a condition in the page or on a server answering, never a fixed sleep.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = Path(__file__).resolve().parent / "node_modules"
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# The flags a root user on a machine with no outside network needs (see the developers' guide).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+TOKEN = "course-browser-test"
+SLOW = 120_000  # ms: the longest any condition may take (a whole lesson running on 2 cores)
+
+# Page errors that are not ours and change nothing a learner sees (stack-notes §7): the plotly 7.1.0
+# lab extension calls an API that Voila's older JupyterLab front end lacks; figures still draw.
+KNOWN_PAGE_ERRORS = ("r.setData is not a function",)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def server(
+    name: str, command: list[str], ready: str, env: dict[str, str] | None = None, cwd: Path = ROOT
+) -> Iterator[Path]:
+    """Run a server until `ready` answers HTTP (any status below 500); yield its log file."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / f"{name}.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, **(env or {})},
+            cwd=cwd,
+        )
+        try:
+            deadline = time.monotonic() + 90
+            while not _answers(ready):
+                if process.poll() is not None:
+                    raise RuntimeError(f"{name} exited with {process.returncode}; see {log}")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{name} did not answer {ready} within 90 s; see {log}")
+                time.sleep(0.2)
+            yield log
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=5):
+            return True
+    except urllib.error.HTTPError as err:
+        return err.code < 500
+    except OSError:
+        return False
+
+
+def lab_settings(directory: Path) -> Path:
+    """JupyterLab user settings for the tests: no "Jupyter news?" toast over the widgets."""
+    notification = (
+        directory / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    )
+    notification.parent.mkdir(parents=True, exist_ok=True)
+    notification.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    return directory
+
+
+class Guard:
+    """Fails whatever leaves 127.0.0.1 (the request is aborted and recorded) and collects page
+    errors, so a test can assert that the course runs offline and without script errors."""
+
+    def __init__(self, context: Any) -> None:
+        self.external: list[str] = []
+        self.page_errors: list[str] = []
+        context.route("**/*", self._route)
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort("internetdisconnected")
+
+    def watch(self, page: Any) -> Any:
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        return page
+
+    def problems(self) -> list[str]:
+        found = [f"request left 127.0.0.1: {url}" for url in self.external]
+        found += [
+            f"page error: {error}"
+            for error in self.page_errors
+            if not any(known in error for known in KNOWN_PAGE_ERRORS)
+        ]
+        return found
+
+
+# --- Pages -----------------------------------------------------------------------------------
+
+
+def open_lab_notebook(page: Any, base: str, name: str, token: str | None = TOKEN) -> None:
+    """Open a lesson in JupyterLab with a fresh workspace and wait for an idle kernel."""
+    query = "?reset" + (f"&token={token}" if token else "")
+    page.goto(f"{base}lab/tree/notebooks/{name}{query}")
+    page.wait_for_selector('.jp-StatusBar-TextItem:has-text("| Idle")', timeout=SLOW)
+
+
+def run_all_cells(page: Any) -> None:
+    """Run > Run All Cells, then wait until every code cell has an execution count."""
+    page.click('.lm-MenuBar-itemLabel:text-is("Run")')
+    page.click('.lm-Menu-itemLabel:text-is("Run All Cells")')
+    page.wait_for_function(
+        """() => {
+          const prompts = [
+            ...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')
+          ];
+          return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+        }""",
+        timeout=SLOW,
+    )
+
+
+def open_voila(page: Any, base: str, name: str) -> None:
+    """Open a lesson in Voila and wait until its kernel has run every cell."""
+    page.goto(f"{base}voila/render/{name}")
+    # Voila shows its spinner until the last cell has run and the widgets are attached.
+    page.wait_for_selector("#rendered_cells", timeout=SLOW)
+    page.wait_for_function(
+        "() => !document.querySelector('#loading') || "
+        "getComputedStyle(document.querySelector('#loading')).display === 'none'",
+        timeout=SLOW,
+    )
+
+
+def wait_rendered(page: Any, hooks: dict[str, int], plots: int) -> None:
+    """Wait until each course widget (by its `course-*` class) and every chart is on the page."""
+    for hook, count in hooks.items():
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.{hook}').length >= {count}", timeout=SLOW
+        )
+    page.wait_for_function(
+        f"""() => {{
+          const plots = [...document.querySelectorAll('.js-plotly-plot')];
+          return plots.length >= {plots} && plots.every(p => p.querySelector('.main-svg'));
+        }}""",
+        timeout=SLOW,
+    )
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.jupyter-widgets, .jp-OutputArea-output')]"
+        ".some(e => e.textContent.includes('Loading widget'))",
+        timeout=SLOW,
+    )
+
+
+def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
+    """What is wrong with a rendered lesson, in words (empty when all is well)."""
+    report: dict[str, Any] = page.evaluate(
+        """(hooks) => {
+          const text = document.body.textContent;
+          const raw = [...document.querySelectorAll('.jp-RenderedText, pre')]
+            .map(e => e.textContent.trim())
+            .filter(t => /^(VBox|HBox|GridBox|Output|\\w+Slider|Dropdown)\\(|^<widgets\\./.test(t));
+          const blank = [...document.querySelectorAll('.js-plotly-plot')].filter(p => {
+            const box = p.getBoundingClientRect();
+            return !p.querySelector('.main-svg') || box.width < 50 || box.height < 50;
+          }).length;
+          return {
+            errors: document.querySelectorAll(
+              '[data-mime-type="application/vnd.jupyter.stderr"],' +
+              '.jp-RenderedText[data-mime-type*="error"]'
+            ).length,
+            widgetErrors: (text.match(/Error displaying widget/g) || []).length,
+            raw,
+            plots: document.querySelectorAll('.js-plotly-plot').length,
+            blank,
+            hooks: Object.fromEntries(
+              Object.keys(hooks).map(h => [h, document.querySelectorAll('.' + h).length])
+            ),
+          };
+        }""",
+        hooks,
+    )
+    problems = []
+    if report["errors"]:
+        problems.append(f"{report['errors']} error or stderr outputs")
+    if report["widgetErrors"]:
+        problems.append(f"'Error displaying widget' shown {report['widgetErrors']} times")
+    if report["raw"]:
+        problems.append(f"raw widget reprs instead of widgets: {report['raw'][:3]}")
+    if report["plots"] < plots:
+        problems.append(f"{report['plots']} charts drawn, expected {plots}")
+    if report["blank"]:
+        problems.append(f"{report['blank']} charts are blank or collapsed")
+    for hook, expected in hooks.items():
+        if report["hooks"][hook] < expected:
+            problems.append(f"{report['hooks'][hook]} .{hook} widgets, expected {expected}")
+    return problems
+
+
+def screenshot(page: Any, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def shutdown_kernels(base: str, token: str | None = TOKEN) -> None:
+    """Stop every kernel a test started, so the next lesson has both cores to itself."""
+    auth = {"Authorization": f"token {token}"} if token else {}
+    with urllib.request.urlopen(urllib.request.Request(f"{base}api/sessions", headers=auth)) as r:
+        sessions = json.load(r)
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{base}api/sessions/{session['id']}", method="DELETE", headers=auth
+        )
+        urllib.request.urlopen(request).close()

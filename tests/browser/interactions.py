@@ -1,0 +1,338 @@
+"""One real interaction per course widget, the way a learner does it, and what the page must
+then show. The same functions drive JupyterLab, Voila and a JupyterHub user server: they find
+widgets by their `course-*` class and controls by their visible labels, never by position in
+the notebook.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from playwright.sync_api import expect
+
+TIMEOUT = 30_000  # ms for one widget to answer (a kernel round trip plus a redraw)
+FEEDBACK = re.compile(r"[✔✘]|Saved")  # every self-check answers with a mark; a poll says "Saved"
+
+
+# --- Controls, by what the learner reads on the screen ----------------------------------------
+
+
+def status(root: Any) -> Any:
+    """The live text a widget updates (every course widget marks it role="status")."""
+    return root.locator("[role=status]")
+
+
+def slider_handle(root: Any, label: str) -> Any:
+    slider = root.locator(".widget-slider, .widget-hslider").filter(
+        has=root.page.locator(f'label.widget-label:text-is("{label}")')
+    )
+    return slider.locator(".noUi-handle").first
+
+
+def press(root: Any, label: str, key: str, times: int = 1) -> None:
+    """Move a slider by keyboard, as a learner without a mouse does."""
+    handle = slider_handle(root, label)
+    handle.focus()
+    for _ in range(times):
+        handle.press(key)
+
+
+def choose(root: Any, label: str, option: str) -> None:
+    """Pick a dropdown item by its visible text (ipywidgets turns spaces into no-break spaces)."""
+    select = root.get_by_label(label, exact=True)
+    texts = [t.replace("\xa0", " ") for t in select.locator("option").all_text_contents()]
+    matches = [i for i, text in enumerate(texts) if option in text]
+    assert matches, f"no option containing {option!r} in {label!r}: {texts[:5]}…"
+    select.select_option(index=matches[0])
+
+
+def chart_marker(root: Any) -> None:
+    """Mark the chart now on screen, so `expect_new_chart` can tell a redraw from the old one."""
+    root.locator(".js-plotly-plot").first.evaluate("plot => { plot.dataset.stale = 'yes'; }")
+
+
+def expect_new_chart(root: Any) -> None:
+    fresh = root.locator(".js-plotly-plot:not([data-stale]) .main-svg").first
+    expect(fresh).to_be_attached(timeout=TIMEOUT)
+
+
+def answer(question: Any, choice: str | None = None) -> Any:
+    """Pick a choice (the first unless named), press the button; return the feedback."""
+    radios = question.get_by_role("radio")
+    if choice is None:
+        radios.first.check()
+    else:
+        question.get_by_role("radio", name=choice, exact=True).check()
+    question.get_by_role("button").click()
+    feedback = status(question)
+    expect(feedback).to_have_text(FEEDBACK, timeout=TIMEOUT)
+    return feedback
+
+
+# --- One function per widget: act, then assert what the page shows ----------------------------
+
+
+def members_slider(page: Any) -> None:
+    root = page.locator(".course-members-slider").first
+    expect(root).to_contain_text("1 January 2020: 29 Parties", timeout=TIMEOUT)
+    press(root, "Year", "ArrowLeft", 3)
+    expect(root).to_contain_text("1 January 2017: 28 Parties", timeout=TIMEOUT)
+
+
+def every_question(page: Any) -> None:
+    """Answer every poll and multiple-choice self-check on the page; each must give feedback."""
+    questions = page.locator(".course-question")
+    for i in range(questions.count()):
+        questions.nth(i).scroll_into_view_if_needed()
+        answer(questions.nth(i))
+
+
+def allies_self_check(page: Any) -> None:
+    question = page.locator(".course-question").filter(has_text="how many allies")
+    expect(answer(question, "29")).to_contain_text("✔")
+    expect(answer(question, "32")).to_contain_text("✘")
+
+
+def numeric_questions(page: Any, values: dict[str, tuple[str, str]]) -> None:
+    """Type a number into each numeric self-check named by words in its prompt; expect the mark."""
+    for words, (typed, mark) in values.items():
+        question = page.locator(".course-numeric-question").filter(has_text=words)
+        question.get_by_label("Your answer").fill(typed)
+        question.get_by_role("button", name="Check my answer").click()
+        expect(status(question)).to_contain_text(mark, timeout=TIMEOUT)
+
+
+def claim_rater(page: Any) -> None:
+    root = page.locator(".course-claim-rater").first
+    root.get_by_role("button", name="Reveal the evidence").click()
+    expect(status(root)).to_contain_text("Rate the claim first", timeout=TIMEOUT)
+    choose(root, "Claim", "2.")
+    root.get_by_role("radio").first.check()
+    root.get_by_role("button", name="Reveal the evidence").click()
+    expect(status(root)).to_have_text(FEEDBACK, timeout=TIMEOUT)
+    expect(root).to_contain_text("Sources")
+    expect(root).to_contain_text("You have rated 1 of")
+
+
+def clause_explorer(page: Any) -> None:
+    root = page.locator(".course-clause-explorer").first
+    expect(root).to_contain_text("armed attack against one or more of them")
+    choose(root, "Article", "Article 4")
+    expect(root).to_contain_text("consult together", timeout=TIMEOUT)
+    choose(root, "Treaty", "Rio Treaty")
+    expect(root.get_by_label("Article", exact=True)).not_to_contain_text(
+        "Preamble", timeout=TIMEOUT
+    )
+
+
+def article6_map(page: Any) -> None:
+    root = page.locator(".course-article6-map").first
+    verdict = status(root)
+    expect(verdict).to_contain_text("No: outside the treaty area", timeout=TIMEOUT)
+    chart_marker(root)
+    choose(root, "Place", "Incirlik")
+    expect(verdict).to_contain_text("Yes: inside the treaty area", timeout=TIMEOUT)
+    expect_new_chart(root)
+    # Coordinates typed by hand: Pearl Harbor, Hawaii (not in the North Atlantic area).
+    root.get_by_label("Latitude").fill("21.35")
+    root.get_by_label("Longitude").fill("-157.95")
+    root.get_by_label("Longitude").press("Enter")
+    expect(verdict).to_contain_text("No: outside the treaty area", timeout=TIMEOUT)
+    root.get_by_label("Date").fill("not a date")
+    root.get_by_label("Date").press("Enter")
+    expect(verdict).to_contain_text("Cannot judge this", timeout=TIMEOUT)
+    expect(root.locator(".js-plotly-plot")).to_have_count(0)  # no chart for an impossible input
+    root.get_by_label("Date").fill("2020-01-08")
+    root.get_by_label("Date").press("Enter")
+    expect(verdict).to_contain_text("No: outside the treaty area", timeout=TIMEOUT)
+    expect(root.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=TIMEOUT)
+
+
+def comparison(page: Any) -> None:
+    root = page.locator(".course-comparison").first
+    first_row = root.locator("table tbody tr").first
+    before = first_row.text_content()
+    chart_marker(root)
+    choose(root, "Sort by", "year signed")
+    expect(first_row).not_to_have_text(before or "", timeout=TIMEOUT)
+    expect_new_chart(root)
+
+
+def timeline(page: Any) -> None:
+    root = page.locator(".course-timeline").first
+    counter = status(root)
+    expect(counter).to_contain_text(re.compile(r"^(\d+) of \1 events shown"), timeout=TIMEOUT)
+    chart_marker(root)
+    search = root.get_by_label("Search")
+    search.fill("Soleimani")
+    search.press("Enter")
+    expect(counter).to_contain_text(re.compile(r"^\d{1,2} of \d+ events shown"), timeout=TIMEOUT)
+    expect_new_chart(root)
+    shown = int((counter.text_content() or "").split()[0])
+    expect(root.locator("table tbody tr")).to_have_count(
+        shown
+    )  # the table lists what the chart shows
+    expect(root.get_by_label("Event", exact=True).locator("option")).to_have_count(shown)
+    choose(root, "Event", "Soleimani")
+    expect(root.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)  # chart + its map
+    expect(root.get_by_role("link").first).to_be_attached()
+    root.get_by_label("Iran and partners", exact=True).uncheck()
+    search.fill("")
+    search.press("Enter")
+    expect(counter).not_to_contain_text("of 0 events", timeout=TIMEOUT)
+    root.get_by_role("button", name="NATO's history, 1949 to today").click()
+    expect(counter).not_to_contain_text("as known by", timeout=TIMEOUT)
+
+
+def game_explorer(page: Any) -> None:
+    root = page.locator(".course-game-explorer").first
+    summary = status(root)
+    expect(summary).not_to_be_empty(timeout=TIMEOUT)
+    before = summary.text_content()
+    press(root, "Defender: value of war", "ArrowRight", 20)
+    press(root, "Challenger: value of war", "ArrowRight", 20)
+    expect(summary).not_to_have_text(before or "", timeout=TIMEOUT)
+
+
+def crisis_game(page: Any) -> None:
+    root = page.locator(".course-crisis-game").first
+    root.get_by_role("button", name="Calibrated strike, warned in advance").click()
+    expect(root).to_contain_text("Outcome", timeout=TIMEOUT)
+    expect(root).to_contain_text("What really happened", timeout=TIMEOUT)
+    root.get_by_role("button", name="Start again").click()
+    expect(root.get_by_role("button", name="No military response")).to_be_visible(timeout=TIMEOUT)
+
+
+def explorers(page: Any) -> None:
+    """Each model explorer: one keyboard step on its first slider redraws chart and summary."""
+    boxes = page.locator(".course-explorer")
+    for i in range(boxes.count()):
+        root = boxes.nth(i)
+        root.scroll_into_view_if_needed()
+        summary = status(root)
+        before = summary.text_content()
+        chart_marker(root)
+        handle = root.locator(".noUi-handle").first
+        handle.focus()
+        handle.press("ArrowRight")
+        expect(summary).not_to_have_text(before or "", timeout=TIMEOUT)
+        expect_new_chart(root)
+
+
+def reliability_dropdown(page: Any) -> None:
+    root = page.locator(".course-explorer").first
+    summary = status(root)
+    before = summary.text_content()
+    select = root.get_by_label("Set q from", exact=True)
+    select.select_option(index=select.locator("option").count() - 1)
+    expect(summary).not_to_have_text(before or "", timeout=TIMEOUT)
+
+
+def q_star_from_sliders(page: Any) -> None:
+    """The self-check's answer follows the learner's own sliders: read q* off the explorer."""
+    summary = status(page.locator(".course-explorer").first).text_content() or ""
+    q_star = re.search(r"q\* = (\d\.\d+)", summary)
+    assert q_star, f"no q* in the deterrence summary: {summary!r}"
+    numeric_questions(page, {"just deterred": (q_star.group(1), "✔")})
+    numeric_questions(page, {"soft opponent": ("-1", "✘")})
+
+
+def role_cards(page: Any) -> None:
+    root = page.locator(".course-role-cards").first
+    choose(root, "Ally", "France")
+    expect(root).to_contain_text("France", timeout=TIMEOUT)
+    choose(root, "Ally", "Türkiye")
+    expect(root).to_contain_text("Türkiye", timeout=TIMEOUT)
+
+
+def council_room(page: Any) -> None:
+    root = page.locator(".course-council-room").first
+    summary = status(root).first
+    before = summary.text_content()
+    seat = root.locator(".widget-dropdown select").nth(1)  # the first delegation after the draft
+    seat.select_option(index=seat.locator("option").count() - 1)
+    expect(summary).not_to_have_text(before or "", timeout=TIMEOUT)
+    root.get_by_role("button", name="Put under silence procedure").click()
+    expect(root).to_contain_text("silence", timeout=TIMEOUT)
+
+
+def timer(page: Any) -> None:
+    root = page.locator(".course-timer").first
+    expect(root).to_contain_text("10:00 left")
+    root.locator("button").first.click()  # the Play widget's play button
+    expect(root).to_contain_text(re.compile(r"09:5\d left"), timeout=TIMEOUT)
+    root.locator("button").nth(1).click()  # pause: the classroom clock stops
+
+
+def quiz(page: Any) -> None:
+    root = page.locator(".course-quiz").first
+    first = root.locator(".course-question").first
+    expect(answer(first, "29")).to_contain_text("✔")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """What a rendered lesson must show, and the interactions that exercise its widgets."""
+
+    plots: int
+    hooks: dict[str, int]
+    checks: tuple[Callable[[Any], None], ...] = field(default=())
+
+
+LESSONS: dict[str, Lesson] = {
+    "00_start_here.ipynb": Lesson(
+        plots=1,
+        hooks={"course-members-slider": 1, "course-question": 3},
+        checks=(members_slider, allies_self_check, every_question),
+    ),
+    "01_the_case.ipynb": Lesson(
+        plots=0,
+        hooks={"course-question": 2, "course-claim-rater": 1},
+        checks=(claim_rater, every_question),
+    ),
+    "02_treaty.ipynb": Lesson(
+        plots=2,
+        hooks={
+            "course-question": 5,
+            "course-clause-explorer": 1,
+            "course-article6-map": 1,
+            "course-comparison": 1,
+        },
+        checks=(clause_explorer, article6_map, comparison, every_question),
+    ),
+    "03_timeline.ipynb": Lesson(
+        plots=2,
+        hooks={"course-timeline": 2, "course-question": 2, "course-numeric-question": 2},
+        checks=(
+            timeline,
+            lambda page: numeric_questions(
+                page, {"Soleimani strike and": ("5", "✔"), "injured US troops": ("0", "✘")}
+            ),
+            every_question,
+        ),
+    ),
+    "04_escalation.ipynb": Lesson(
+        plots=1,
+        hooks={"course-question": 3, "course-game-explorer": 1, "course-crisis-game": 1},
+        checks=(game_explorer, crisis_game, every_question),
+    ),
+    "05_ambiguity.ipynb": Lesson(
+        plots=4,
+        hooks={"course-question": 2, "course-explorer": 4, "course-numeric-question": 2},
+        checks=(
+            explorers,
+            reliability_dropdown,
+            q_star_from_sliders,
+            every_question,
+        ),
+    ),
+    "06_council.ipynb": Lesson(
+        plots=0,
+        hooks={"course-role-cards": 1, "course-council-room": 1, "course-timer": 1},
+        checks=(role_cards, council_room, timer),
+    ),
+    "07_review.ipynb": Lesson(plots=0, hooks={"course-quiz": 1}, checks=(quiz,)),
+}
