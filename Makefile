@@ -43,9 +43,10 @@ lab: $(VENV)/.runtime
 # The cell timeout works around an nbclient stall (see tests/test_voila.py): no cell takes 10 s.
 NB ?= 00_start_here.ipynb
 VOILA_TIMEOUT ?= 10
+# The course template (share/jupyter/voila) loads nothing from a CDN and marks the main landmark.
 present: $(VENV)/.runtime
-	$(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 \
-		--VoilaExecutor.timeout=$(VOILA_TIMEOUT) notebooks/$(NB)
+	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 \
+		--VoilaExecutor.timeout=$(VOILA_TIMEOUT) --template=course notebooks/$(NB)
 
 test: $(VENV)/.dev
 	@tools/timed "make test" $(MAKE) --no-print-directory lint typecheck unit notebooks binder-check \

@@ -103,3 +103,22 @@ def test_council_room_shows_consensus_and_silence(capsys) -> None:  # type: igno
     with pytest.raises(ValueError, match="mode is"):
         CouncilRoom("class")
     capsys.readouterr()
+
+
+def test_timer_buttons_are_labelled_and_drive_the_hidden_clock() -> None:
+    from widgets.classroom.council_view import timer
+
+    box = timer(minutes=2)
+    clock, start, pause, reset, left = box.children
+    assert [b.description for b in (start, pause, reset)] == ["Start", "Pause", "Reset"]
+    assert clock.layout.display == "none" and "02:00" in left.value
+    start.click()
+    assert clock.playing
+    clock.value = 75  # what the browser's ticking does, one second at a time
+    assert "<b>00:45</b> left" in left.value
+    pause.click()
+    assert not clock.playing and clock.value == 75
+    reset.click()
+    assert clock.value == 0 and "02:00" in left.value
+    with pytest.raises(ValueError, match="between 1 and 120"):
+        timer(minutes=0)

@@ -10,6 +10,7 @@ the wait). A 10 s cell timeout, far above any lesson cell (< 2 s), bounds that w
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -38,8 +39,12 @@ def voila() -> Iterator[str]:
         f"--port={port}",
         f"--Voila.root_dir={ROOT / 'notebooks'}",
         "--VoilaExecutor.timeout=10",
+        "--template=course",  # as `make present`: share/jupyter/voila/templates/course
     ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
+    server = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -68,3 +73,5 @@ def test_lesson_renders_in_voila(voila: str, name: str) -> None:
     assert "application/vnd.jupyter.stderr" not in page and "Traceback" not in page
     assert "There was an error when executing cell" not in page
     assert "application/vnd.jupyter.widget-view+json" in page, "the lesson's widgets are rendered"
+    assert "cdn.jsdelivr.net" not in page, "the course template loads nothing from a CDN"
+    assert 'id="rendered_cells" role="main"' in page, "the lesson is the page's main landmark"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from widgets.data import DataError
+from widgets.look import table_html
 
 
 def _show_plainly(
@@ -24,7 +25,8 @@ def _show_plainly(
 
 
 def install() -> None:
-    """Register the plain display for :class:`DataError` in the running IPython, if any."""
+    """In the running IPython, if any: the plain display for :class:`DataError`, and tables
+    whose every header cell has text (``look.table_html``) for each DataFrame a cell shows."""
     try:
         from IPython import get_ipython
     except ImportError:
@@ -32,3 +34,6 @@ def install() -> None:
     shell = get_ipython()
     if shell is not None:
         shell.set_custom_exc((DataError,), _show_plainly)
+        html = shell.display_formatter.formatters["text/html"]
+        for module in ("pandas", "pandas.core.frame"):  # DataFrame.__module__: pandas 3, pandas 2
+            html.for_type_by_name(module, "DataFrame", table_html)

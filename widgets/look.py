@@ -27,6 +27,26 @@ def apply_tables() -> None:
     pd.set_option("display.max_colwidth", None)
 
 
+def table_html(frame: Any) -> str:
+    """A DataFrame as an HTML table in which every header cell has text.
+
+    pandas leaves the corner above the index blank, and screen readers then announce an empty
+    column header (axe: empty-table-header). A plain 0..n-1 index says nothing and is left out;
+    any other index becomes an ordinary first column under its own name.
+    """
+    import pandas as pd
+
+    plain = frame.index.name is None and frame.index.equals(pd.RangeIndex(len(frame)))
+    shown = frame if plain else frame.reset_index()
+    html: str = shown.to_html(
+        index=False,
+        border=0,
+        max_rows=pd.get_option("display.max_rows"),
+        max_cols=pd.get_option("display.max_columns"),
+    )
+    return html
+
+
 def apply() -> None:
     """Register the course template and make it plotly's default (idempotent)."""
     import plotly.graph_objects as go

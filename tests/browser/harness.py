@@ -252,3 +252,59 @@ def shutdown_kernels(base: str, token: str | None = TOKEN) -> None:
             f"{base}api/sessions/{session['id']}", method="DELETE", headers=auth
         )
         urllib.request.urlopen(request).close()
+
+
+# --- Accessibility (axe-core from npm, injected into the page: no request leaves the machine) ---
+
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+# What the course wrote: lesson prose and every cell's output (widgets, charts, tables).
+OURS = ".jp-MarkdownOutput, .jp-OutputArea-output, #rendered_cells .jp-Cell"
+# Violations inside a library's own markup that the course cannot reach from Python, by rule:
+# the ipywidgets slider handle (noUiSlider) has role="slider" but no accessible name.
+UPSTREAM = {"aria-input-field-name": ".noUi-target"}
+
+
+def axe(page: Any) -> dict[str, list[str]]:
+    """Run axe-core on the page. Violations are sorted by whose markup they are in: "course"
+    (lesson content), "ipywidgets" (UPSTREAM) or "host" (JupyterLab's or Voila's own page);
+    one line per rule with its node count and the first offending element."""
+    if not AXE.exists():
+        raise RuntimeError(f"{AXE} is missing: run `make browser-tools` (npm ci in tests/browser)")
+    page.add_script_tag(path=str(AXE))
+    found: list[dict[str, Any]] = page.evaluate(
+        """async ([tags, ours, upstream]) => {
+          const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+          return result.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => {
+              const el = document.querySelector(n.target[0]);
+              const owner = !el || !el.closest(ours) ? 'host'
+                : upstream[v.id] && el.closest(upstream[v.id]) ? 'ipywidgets' : 'course';
+              return {target: n.target.join(' '), owner};
+            }),
+          }));
+        }""",
+        [AXE_TAGS, OURS, UPSTREAM],
+    )
+    owners: dict[str, list[str]] = {"course": [], "ipywidgets": [], "host": []}
+    for violation in found:
+        for owner, lines in owners.items():
+            nodes = [n["target"] for n in violation["nodes"] if n["owner"] == owner]
+            if nodes:
+                lines.append(
+                    f"{violation['id']} ({violation['impact']}, {len(nodes)} nodes): "
+                    f"{violation['help']}; e.g. {nodes[0]}"
+                )
+    return owners
+
+
+def check_accessibility(page: Any, where: str, name: str) -> None:
+    """axe-core on a rendered lesson: nothing in the course's own content may fail. What belongs
+    to ipywidgets or to the host page is written to test-artifacts/browser/axe-*.json."""
+    owners = axe(page)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / f"axe-{where}-{name.removesuffix('.ipynb')}.json").write_text(
+        json.dumps(owners, indent=1, ensure_ascii=False)
+    )
+    assert owners["course"] == [], f"accessibility violations in the lesson: {owners['course']}"

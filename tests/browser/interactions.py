@@ -262,9 +262,11 @@ def council_room(page: Any) -> None:
 def timer(page: Any) -> None:
     root = page.locator(".course-timer").first
     expect(root).to_contain_text("10:00 left")
-    root.locator("button").first.click()  # the Play widget's play button
+    root.get_by_role("button", name="Start").click()
     expect(root).to_contain_text(re.compile(r"09:5\d left"), timeout=TIMEOUT)
-    root.locator("button").nth(1).click()  # pause: the classroom clock stops
+    root.get_by_role("button", name="Pause").click()
+    root.get_by_role("button", name="Reset").click()
+    expect(root).to_contain_text("10:00 left", timeout=TIMEOUT)
 
 
 def quiz(page: Any) -> None:

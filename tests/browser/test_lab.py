@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from harness import (
     ROOT,
+    check_accessibility,
     health,
     open_lab_notebook,
     run_all_cells,
@@ -29,6 +30,7 @@ def test_lesson_in_jupyterlab(lab: str, page: Any, name: str) -> None:
         run_all_cells(page)
         wait_rendered(page, lesson.hooks, lesson.plots)
         assert health(page, lesson.hooks, lesson.plots) == []
+        check_accessibility(page, "lab", name)
         for check in lesson.checks:
             check(page)
         assert health(page, lesson.hooks, lesson.plots) == [], "after the interactions"

@@ -61,7 +61,7 @@ def role_card(iso3: str) -> str:
     if iso3 not in table.index:
         raise ValueError(f"{iso3!r} did not sit at the Council on 6 January 2020.")
     row = table.loc[iso3]
-    lines = [f"<h4>{escape(str(row['name']))}</h4>"]
+    lines = [f"<h3>{escape(str(row['name']))}</h3>"]
     for label, key in (
         ("Forces in Iraq", "forces_in_iraq"),
         ("Early January 2020", "troop_moves_jan2020"),
@@ -230,21 +230,38 @@ def role_cards() -> Any:
 
 
 def timer(minutes: int = 10) -> Any:
-    """A countdown the instructor starts with the play button (it runs in the browser)."""
+    """A countdown for the room, ticking in the browser so the kernel stays free.
+
+    Start, Pause and Reset are ordinary labelled buttons, usable by keyboard and announced by
+    screen readers; the ticking comes from an ipywidgets Play kept out of sight, whose own icon
+    buttons have no accessible names (axe: button-name).
+    """
     import ipywidgets as w
 
     if not 1 <= minutes <= 120:
         raise ValueError("Set the timer between 1 and 120 minutes.")
-    play = w.Play(value=0, min=0, max=minutes * 60, step=1, interval=1000, description="Start")
+    clock = w.Play(
+        value=0, min=0, max=minutes * 60, step=1, interval=1000, layout=w.Layout(display="none")
+    )
+    start = w.Button(description="Start", tooltip="Start the countdown")
+    pause = w.Button(description="Pause", tooltip="Pause the countdown")
+    reset = w.Button(description="Reset", tooltip=f"Back to {minutes}:00")
     left = w.HTML()
 
     def show(change: dict[str, Any] | None = None) -> None:
-        remaining = minutes * 60 - play.value
+        remaining = minutes * 60 - clock.value
         left.value = f"<p role='timer'><b>{remaining // 60:02d}:{remaining % 60:02d}</b> left</p>"
 
-    play.observe(show, names="value")
+    def restart(_: object = None) -> None:
+        clock.playing = False
+        clock.value = 0
+
+    start.on_click(lambda _: setattr(clock, "playing", True))
+    pause.on_click(lambda _: setattr(clock, "playing", False))
+    reset.on_click(restart)
+    clock.observe(show, names="value")
     show()
-    return w.HBox([play, left], _dom_classes=("course-timer",))
+    return w.HBox([clock, start, pause, reset, left], _dom_classes=("course-timer",))
 
 
 def debrief() -> str:

@@ -133,7 +133,7 @@ def table_html(shown: pd.DataFrame) -> str:
 def details_html(event: dict[str, Any]) -> str:
     """An event's details with its sources as links."""
     lines = [
-        f"<h4>{event['date']:%d %B %Y}: {escape(str(event.get('actor') or ''))}</h4>",
+        f"<h3>{event['date']:%d %B %Y}: {escape(str(event.get('actor') or ''))}</h3>",
         f"<p>{escape(str(event['action']))}</p>",
     ]
     for label, key in [

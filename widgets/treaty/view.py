@@ -167,7 +167,7 @@ class ComparisonExplorer:
         with self.chart:
             self.chart.clear_output(wait=True)
             look.show_fast(comparison_figure(self.sort.value))
-        self.table.value = comparison(self.sort.value).to_html(border=0)
+        self.table.value = look.table_html(comparison(self.sort.value))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
