@@ -1,7 +1,8 @@
 """Guards for every pytest run (unit tests and notebooks alike).
 
 - Learner progress and the validation cache go to throw-away directories, not the tester's home.
-- Nothing may write into data/: its files are fingerprinted before the run and checked after.
+- Nothing may write into data/ or notebooks/ (a JupyterLab in a browser test autosaves, for one):
+  their files are fingerprinted before the run and checked after.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent
+GUARDED = (ROOT / "data", ROOT / "notebooks")
 _state: dict[str, dict[str, str]] = {}
 
 
 def _fingerprint() -> dict[str, str]:
     return {
-        str(p.relative_to(DATA)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(DATA.rglob("*"))
-        if p.is_file()
+        str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for folder in GUARDED
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".ipynb_checkpoints" not in p.parts
     }
 
 
@@ -35,5 +38,5 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     changed = sorted(set(_state["before"].items()) ^ set(_fingerprint().items()))
     if changed:
         names = sorted({name for name, _ in changed})
-        print(f"\nFAILED: the run wrote into data/: {', '.join(names)}")
+        print(f"\nFAILED: the run wrote into the repository: {', '.join(names)}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

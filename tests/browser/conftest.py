@@ -19,9 +19,9 @@ from harness import (
     ARTIFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
-    ROOT,
     TOKEN,
     Guard,
+    course_copy,
     free_port,
     lab_settings,
     screenshot,
@@ -78,7 +78,7 @@ def page(guard_and_page: tuple[Guard, Any]) -> Any:
 
 @pytest.fixture(scope="session")
 def lab() -> Iterator[str]:
-    """A real JupyterLab on 127.0.0.1 with a token, serving the repository; yields its base URL."""
+    """A real JupyterLab on 127.0.0.1 with a token, serving a copy of the lessons; yield its URL."""
     scratch = Path(tempfile.mkdtemp(prefix="course-lab-"))
     port = free_port()
     command = [
@@ -89,7 +89,7 @@ def lab() -> Iterator[str]:
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
         f"--ServerApp.token={TOKEN}",
-        f"--ServerApp.root_dir={ROOT}",
+        f"--ServerApp.root_dir={course_copy(scratch / 'course')}",
         "--ServerApp.allow_root=True",
         f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
     ]

@@ -93,12 +93,22 @@ def _answers(url: str) -> bool:
 
 
 def lab_settings(directory: Path) -> Path:
-    """JupyterLab user settings for the tests: no "Jupyter news?" toast over the widgets."""
-    notification = (
-        directory / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
-    )
+    """JupyterLab user settings for the tests: no "Jupyter news?" toast over the widgets, and no
+    autosave (the tests serve a copy of the lessons anyway: see `course_copy`)."""
+    extension = directory / "@jupyterlab" / "apputils-extension"
+    notification = extension / "notification.jupyterlab-settings"
     notification.parent.mkdir(parents=True, exist_ok=True)
     notification.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    docmanager = directory / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
+    docmanager.parent.mkdir(parents=True, exist_ok=True)
+    docmanager.write_text(json.dumps({"autosave": False}))
+    return directory
+
+
+def course_copy(directory: Path) -> Path:
+    """A throw-away copy of the lessons to serve: a browser that runs a notebook may save it, and
+    the repository's notebooks must stay in their committed, output-free form."""
+    shutil.copytree(ROOT / "notebooks", directory / "notebooks")
     return directory
 
 

@@ -1,0 +1,183 @@
+"""Browser latency of every widget: from the learner's input to the redrawn chart (or text).
+
+A real JupyterLab on 127.0.0.1 runs each lesson in headless Chromium. For each widget the page
+records the input event's own timestamp (keydown, input or change) and, with a MutationObserver,
+the moment the widget has redrawn: a new plotly chart with its SVG drawn, or for widgets without
+a chart, changed text in its HTML parts (not a slider's own number, which moves at once). The
+observer runs after the script that drew, so plotly's synchronous drawing is included. The
+difference includes the kernel round trip, the callback, the message back and the drawing.
+Used by `tools/bench.py` (`make bench`); a figure, not a test.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+import harness  # noqa: E402  (the browser tests' server and page helpers)
+
+ARM = """([root, kind]) => {
+  root.querySelectorAll('.js-plotly-plot').forEach(p => { p.dataset.stale = 'yes'; });
+  // Text the kernel writes (HTML widgets), not a slider's own readout, which changes at once.
+  const said = () => [...root.querySelectorAll('.widget-html-content')].map(e => e.textContent)
+    .join('|');
+  const before = said();
+  const drawn = () => kind === 'chart'
+    ? !!root.querySelector('.js-plotly-plot:not([data-stale]) .main-svg')
+    : said() !== before;
+  window.__latency = null;
+  let start = null;
+  const onInput = event => { if (start === null) start = event.timeStamp; };
+  for (const type of ['keydown', 'input', 'change']) root.addEventListener(type, onInput, true);
+  const observer = new MutationObserver(() => {
+    if (start !== null && window.__latency === null && drawn()) {
+      window.__latency = performance.now() - start;
+      observer.disconnect();
+      for (const type of ['keydown', 'input', 'change'])
+        root.removeEventListener(type, onInput, true);
+    }
+  });
+  observer.observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+
+Act = Callable[[Any, int], None]  # (widget root, step number) -> one learner input
+
+
+def slider(label: str) -> Act:
+    def act(root: Any, step: int) -> None:
+        handle = harness_slider(root, label)
+        handle.focus()
+        handle.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
+
+    return act
+
+
+def harness_slider(root: Any, label: str) -> Any:
+    return (
+        root.locator(".widget-slider, .widget-hslider")
+        .filter(has=root.page.locator(f'label.widget-label:text-is("{label}")'))
+        .locator(".noUi-handle")
+        .first
+    )
+
+
+def dropdown(label: str, indices: tuple[int, ...]) -> Act:
+    def act(root: Any, step: int) -> None:
+        root.get_by_label(label, exact=True).select_option(index=indices[step % len(indices)])
+
+    return act
+
+
+def search(words: tuple[str, ...]) -> Act:
+    def act(root: Any, step: int) -> None:
+        box = root.get_by_label("Search", exact=True)
+        box.fill(words[step % len(words)])
+        box.press("Enter")
+
+    return act
+
+
+def checkbox(label: str) -> Act:
+    def act(root: Any, step: int) -> None:
+        root.get_by_label(label, exact=True).click()
+
+    return act
+
+
+# (row name as in bench.py's kernel table, lesson, widget selector, what redraws, input)
+CASES: list[tuple[str, str, str, str, Act]] = [
+    ("members slider (lesson 00)", "00_start_here.ipynb", ".course-members-slider", "text",
+     slider("Year")),
+    ("article 6 map: pick a place", "02_treaty.ipynb", ".course-article6-map", "chart",
+     dropdown("Place", (5, 1))),
+    ("comparison: sort", "02_treaty.ipynb", ".course-comparison", "chart",
+     dropdown("Sort by", (1, 0))),
+    ("timeline: search", "03_timeline.ipynb", ".course-timeline", "chart",
+     search(("brain", ""))),  # an even count of changes leaves the filter empty
+    ("timeline: one side", "03_timeline.ipynb", ".course-timeline", "chart", checkbox("Iraq")),
+    ("timeline: pick an event", "03_timeline.ipynb", ".course-timeline", "chart",
+     dropdown("Event", (20, 22))),  # two events with a place, so each pick draws a map
+    ("game explorer", "04_escalation.ipynb", ".course-game-explorer", "text",
+     slider("Challenger: value of war")),
+    ("crisis game (slider)", "04_escalation.ipynb", ".course-crisis-game", "text",
+     slider("Iran: cost of not answering the killing")),
+    ("deterrence explorer (q)", "05_ambiguity.ipynb", ".course-explorer >> nth=0", "chart",
+     slider("q: belief the defender fights")),
+    ("alliance dilemma", "05_ambiguity.ipynb", ".course-explorer >> nth=1", "chart",
+     slider("how much this ally needs the partner")),
+    ("ambiguity explorer", "05_ambiguity.ipynb", ".course-explorer >> nth=2", "chart",
+     slider("extra risk-taking when protected")),
+    ("brinkmanship explorer", "05_ambiguity.ipynb", ".course-explorer >> nth=3", "chart",
+     slider("p: opponent is hard-line")),
+]  # fmt: skip
+
+
+def measure(page: Any, root: Any, kind: str, act: Act, changes: int) -> list[float]:
+    times = []
+    handle = root.element_handle()
+    for step in range(changes):
+        page.evaluate(ARM, [handle, kind])
+        act(root, step)
+        page.wait_for_function("() => window.__latency !== null", timeout=harness.SLOW)
+        times.append(float(page.evaluate("() => window.__latency")))
+    return sorted(times)
+
+
+def browser_latency(changes: int = 50) -> list[tuple[str, float, float]]:
+    """p50/p95 ms from input to redraw for each case, in one JupyterLab and one Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    if harness.CHROMIUM is None:
+        raise RuntimeError("no Chromium (apt-get install -y chromium)")
+    scratch = Path(tempfile.mkdtemp(prefix="course-bench-lab-"))
+    port = harness.free_port()
+    base = f"http://127.0.0.1:{port}/"
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}", f"--ServerApp.token={harness.TOKEN}",
+        f"--ServerApp.root_dir={harness.course_copy(scratch / 'course')}",
+        "--ServerApp.allow_root=True",
+        f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
+    ]  # fmt: skip
+    env = {
+        "JUPYTERLAB_SETTINGS_DIR": str(harness.lab_settings(scratch / "settings")),
+        "ALLIANCE_COURSE_HOME": str(scratch / "progress"),
+    }
+    results = []
+    with (
+        harness.server("bench-jupyterlab", command, f"{base}api/status", env),
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(
+            executable_path=harness.CHROMIUM, headless=True, args=harness.CHROMIUM_ARGS
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        opened = None
+        for name, lesson, selector, kind, act in CASES:
+            if lesson != opened:
+                if opened is not None:
+                    harness.shutdown_kernels(base)
+                harness.open_lab_notebook(page, base, lesson)
+                harness.run_all_cells(page)
+                spec_hooks = {selector.split(" ")[0].lstrip("."): 1}
+                harness.wait_rendered(page, spec_hooks, 0)
+                opened = lesson
+            root = page.locator(selector).first
+            print(f"browser latency: {name}", file=sys.stderr)
+            root.scroll_into_view_if_needed()
+            times = measure(page, root, kind, act, changes)
+            results.append((name, times[len(times) // 2], times[int(len(times) * 0.95) - 1]))
+        harness.shutdown_kernels(base)
+        browser.close()
+    return results
+
+
+if __name__ == "__main__":
+    for row in browser_latency(int(sys.argv[1]) if len(sys.argv) > 1 else 50):
+        print(f"{row[0]:<30}{row[1]:>8.1f}{row[2]:>8.1f}")
