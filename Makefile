@@ -11,7 +11,7 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # The browser tests run when a Chromium is installed (CI installs Debian's; see .ci/run).
 CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: lab present test lint typecheck unit notebooks binder-check browser-tools test-browser no-browser bench lock clean help
+.PHONY: lab present test lint typecheck unit notebooks binder-check checks browser-tools test-browser no-browser bench lock clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -48,9 +48,14 @@ present: $(VENV)/.runtime
 	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 \
 		--VoilaExecutor.timeout=$(VOILA_TIMEOUT) --template=course notebooks/$(NB)
 
+# The browser tests mostly wait on kernels and pages, so they run beside the other checks
+# (two jobs; each job's output is printed whole when it ends).
 test: $(VENV)/.dev
-	@tools/timed "make test" $(MAKE) --no-print-directory lint typecheck unit notebooks binder-check \
-		$(if $(CHROMIUM),test-browser,no-browser)
+	@tools/timed "make test" $(MAKE) --no-print-directory -j2 --output-sync=recurse \
+		checks $(if $(CHROMIUM),test-browser,no-browser)
+
+checks: $(VENV)/.dev
+	@$(MAKE) --no-print-directory lint typecheck unit notebooks binder-check
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
