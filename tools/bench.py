@@ -106,12 +106,14 @@ def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
 
     results = []
     with contextlib.redirect_stdout(io.StringIO()):
+        noisy = GameExplorer()
+        noisy.rational.value = False
         cases = [
             ("deterrence explorer (q)", deterrence_explorer().controls["q"], [0.2, 0.5, 0.8]),
             ("ambiguity explorer", ambiguity_explorer().controls["moral_hazard"], [0.5, 1, 2]),
             ("brinkmanship explorer", brinkmanship_explorer().controls["p_hard"], [0.2, 0.4]),
             ("alliance dilemma", dilemma_explorer().controls["dependence"], [2, 5, 8]),
-            ("game explorer", GameExplorer().sliders["challenger_war"], [-1, 0.5, 1.5]),
+            ("game explorer (logit noise)", noisy.rationality, [1.0, 2.0, 4.0]),
             ("crisis game (slider)", CrisisGameView().sliders["iran_no_response"], [-3, -1, 1]),
             ("members slider (lesson 00)", members_slider().children[0], [1990, 2005, 2020]),
         ]
