@@ -10,10 +10,6 @@ the wait). A 10 s cell timeout, far above any lesson cell (< 2 s), bounds that w
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -21,45 +17,19 @@ from pathlib import Path
 
 import pytest
 
+# The server helpers the browser tests use (tests/browser/harness.py; no browser needed here).
+from browser.harness import free_port, server, voila_command
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 
 @pytest.fixture(scope="module")
 def voila() -> Iterator[str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [
-        sys.executable,
-        "-m",
-        "voila",
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        f"--port={port}",
-        f"--Voila.root_dir={ROOT / 'notebooks'}",
-        "--VoilaExecutor.timeout=10",
-        "--template=course",  # as `make present`: share/jupyter/voila/templates/course
-    ]
-    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
-    server = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/", timeout=5)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("Voila did not start within 60 s") from None
-                time.sleep(0.2)
-        yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    port = free_port()
+    command, env = voila_command(port)  # as `make present` runs it
+    with server("voila-http", command, f"http://127.0.0.1:{port}/", env):
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

@@ -156,20 +156,9 @@ def browser_latency(changes: int = 50) -> list[tuple[str, float, float]]:
 
     if harness.CHROMIUM is None:
         raise RuntimeError("no Chromium (apt-get install -y chromium)")
-    scratch = Path(tempfile.mkdtemp(prefix="course-bench-lab-"))
     port = harness.free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", f"--ServerApp.token={harness.TOKEN}",
-        f"--ServerApp.root_dir={harness.course_copy(scratch / 'course')}",
-        "--ServerApp.allow_root=True",
-        f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
-    ]  # fmt: skip
-    env = {
-        "JUPYTERLAB_SETTINGS_DIR": str(harness.lab_settings(scratch / "settings")),
-        "ALLIANCE_COURSE_HOME": str(scratch / "progress"),
-    }
+    command, env = harness.lab_command(port, Path(tempfile.mkdtemp(prefix="course-bench-lab-")))
     results = []
     with (
         harness.server("bench-jupyterlab", command, f"{base}api/status", env),

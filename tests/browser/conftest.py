@@ -21,9 +21,8 @@ from harness import (
     CHROMIUM_ARGS,
     TOKEN,
     Guard,
-    course_copy,
     free_port,
-    lab_settings,
+    lab_command,
     screenshot,
     server,
 )
@@ -79,24 +78,8 @@ def page(guard_and_page: tuple[Guard, Any]) -> Any:
 @pytest.fixture(scope="session")
 def lab() -> Iterator[str]:
     """A real JupyterLab on 127.0.0.1 with a token, serving a copy of the lessons; yield its URL."""
-    scratch = Path(tempfile.mkdtemp(prefix="course-lab-"))
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}",
-        f"--ServerApp.token={TOKEN}",
-        f"--ServerApp.root_dir={course_copy(scratch / 'course')}",
-        "--ServerApp.allow_root=True",
-        f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
-    ]
-    env = {
-        "JUPYTERLAB_SETTINGS_DIR": str(lab_settings(scratch / "settings")),
-        "ALLIANCE_COURSE_HOME": str(scratch / "progress"),
-    }
+    command, env = lab_command(port, Path(tempfile.mkdtemp(prefix="course-lab-")))
     base = f"http://127.0.0.1:{port}/"
     with server("jupyterlab", command, f"{base}api/status?token={TOKEN}", env):
         yield base

@@ -11,6 +11,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -90,6 +91,45 @@ def _answers(url: str) -> bool:
         return err.code < 500
     except OSError:
         return False
+
+
+def lab_command(port: int, scratch: Path) -> tuple[list[str], dict[str, str]]:
+    """A JupyterLab on 127.0.0.1 with the test token, serving a copy of the lessons from
+    `scratch`, with the test settings and its own progress folder: (command, environment)."""
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--ServerApp.token={TOKEN}",
+        f"--ServerApp.root_dir={course_copy(scratch / 'course')}",
+        "--ServerApp.allow_root=True",
+        f"--LabApp.workspaces_dir={scratch / 'workspaces'}",
+    ]
+    env = {
+        "JUPYTERLAB_SETTINGS_DIR": str(lab_settings(scratch / "settings")),
+        "ALLIANCE_COURSE_HOME": str(scratch / "progress"),
+    }
+    return command, env
+
+
+def voila_command(port: int) -> tuple[list[str], dict[str, str]]:
+    """Voila as `make present` runs it: the course template (no CDN, a main landmark) and a
+    10 s cell timeout that bounds an nbclient stall (tests/test_voila.py)."""
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        f"--port={port}",
+        f"--Voila.root_dir={ROOT / 'notebooks'}",
+        "--VoilaExecutor.timeout=10",
+        "--template=course",
+    ]
+    return command, {"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
 
 
 def lab_settings(directory: Path) -> Path:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from harness import check_accessibility, health, wait_rendered
 from playwright.sync_api import expect
 
 TIMEOUT = 30_000  # ms for one widget to answer (a kernel round trip plus a redraw)
@@ -338,3 +339,16 @@ LESSONS: dict[str, Lesson] = {
     ),
     "07_review.ipynb": Lesson(plots=0, hooks={"course-quiz": 1}, checks=(quiz,)),
 }
+
+
+def exercise(page: Any, name: str, where: str) -> None:
+    """A lesson whose cells have run (in JupyterLab, Voila or on the hub), checked as a learner
+    meets it: everything rendered, nothing inaccessible in the course's own content, every
+    widget answering its interaction, and still healthy afterwards."""
+    lesson = LESSONS[name]
+    wait_rendered(page, lesson.hooks, lesson.plots)
+    assert health(page, lesson.hooks, lesson.plots) == []
+    check_accessibility(page, where, name)
+    for check in lesson.checks:
+        check(page)
+    assert health(page, lesson.hooks, lesson.plots) == [], "after the interactions"

@@ -31,16 +31,14 @@ from harness import (
     SLOW,
     Guard,
     free_port,
-    health,
     lab_settings,
     open_lab_notebook,
     run_all_cells,
     screenshot,
     server,
     shutdown_kernels,
-    wait_rendered,
 )
-from interactions import LESSONS
+from interactions import exercise
 from playwright.sync_api import expect
 
 PROXY = NODE_MODULES / ".bin" / "configurable-http-proxy"
@@ -267,7 +265,6 @@ def log_in(
 def test_learner_works_through_a_lesson_on_the_hub(
     hub: Hub, log_in: Callable[[str], Any], name: str, lesson: str
 ) -> None:
-    spec = LESSONS[lesson]
     page = log_in(name)
     prefix = hub.prefix(name)
     requested: list[str] = []
@@ -275,11 +272,7 @@ def test_learner_works_through_a_lesson_on_the_hub(
     open_lab_notebook(page, prefix, lesson, token=None)  # the hub's cookie authenticates
     try:
         run_all_cells(page)
-        wait_rendered(page, spec.hooks, spec.plots)
-        assert health(page, spec.hooks, spec.plots) == []
-        for check in spec.checks:
-            check(page)
-        assert health(page, spec.hooks, spec.plots) == [], "after the interactions"
+        exercise(page, lesson, f"hub-{name}")
         assert page.url.startswith(f"{prefix}lab/tree/notebooks/{lesson}")
         # Every page, script, style, map and API call came from under the learner's own prefix:
         # the course uses relative paths only.

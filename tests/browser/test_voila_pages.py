@@ -7,31 +7,20 @@ the two an instructor puts on a shared screen. tests/test_voila.py renders every
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from harness import ROOT, check_accessibility, free_port, health, open_voila, server, wait_rendered
-from interactions import LESSONS
+from harness import free_port, open_voila, server, voila_command
+from interactions import exercise
 
 
 @pytest.fixture(scope="module")
 def voila() -> Iterator[str]:
     port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "voila",
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        f"--port={port}",
-        f"--Voila.root_dir={ROOT / 'notebooks'}",
-        "--VoilaExecutor.timeout=10",  # bounds an nbclient stall (tests/test_voila.py)
-        "--template=course",  # Voila's lab page minus its CDN stylesheets (share/jupyter/voila)
-    ]
+    command, env = voila_command(port)
     base = f"http://127.0.0.1:{port}/"
-    with server("voila", command, base, env={"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}):
+    with server("voila", command, base, env):
         yield base
 
 
@@ -40,11 +29,5 @@ CLASSROOM = ("02_treaty.ipynb", "06_council.ipynb")
 
 @pytest.mark.parametrize("name", CLASSROOM)
 def test_lesson_in_voila(voila: str, page: Any, name: str) -> None:
-    lesson = LESSONS[name]
     open_voila(page, voila, name)
-    wait_rendered(page, lesson.hooks, lesson.plots)
-    assert health(page, lesson.hooks, lesson.plots) == []
-    check_accessibility(page, "voila", name)
-    for check in lesson.checks:
-        check(page)
-    assert health(page, lesson.hooks, lesson.plots) == [], "after the interactions"
+    exercise(page, name, "voila")
