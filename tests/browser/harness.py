@@ -252,7 +252,13 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
             const box = p.getBoundingClientRect();
             return !p.querySelector('.main-svg') || box.width < 50 || box.height < 50;
           }).length;
+          // Keyboard reachability: every visible control in a course widget takes Tab focus.
+          const controls = '[class*="course-"] :is(button, select, input, textarea, [role=slider])';
+          const unreachable = [...document.querySelectorAll(controls)]
+            .filter(e => e.offsetParent !== null && !e.disabled && e.tabIndex < 0)
+            .map(e => e.outerHTML.slice(0, 80));
           return {
+            unreachable,
             errors: document.querySelectorAll(
               '[data-mime-type="application/vnd.jupyter.stderr"],' +
               '.jp-RenderedText[data-mime-type*="error"]'
@@ -277,6 +283,8 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
         problems.append(f"raw widget reprs instead of widgets: {report['raw'][:3]}")
     if report["plots"] < plots:
         problems.append(f"{report['plots']} charts drawn, expected {plots}")
+    if report["unreachable"]:
+        problems.append(f"controls Tab cannot reach: {report['unreachable'][:3]}")
     if report["blank"]:
         problems.append(f"{report['blank']} charts are blank or collapsed")
     for hook, expected in hooks.items():

@@ -1,0 +1,58 @@
+"""The page checks themselves can fail: each problem they look for, planted in a static page,
+is reported (so a green browser run means the lessons are clean, not that nothing was checked)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from harness import axe, check_accessibility, health
+
+BROKEN = """
+<div class="jp-OutputArea-output" data-mime-type="application/vnd.jupyter.stderr">Traceback</div>
+<div>Error displaying widget: model not found</div>
+<pre class="jp-RenderedText">VBox(children=(IntSlider(value=3),))</pre>
+<div class="course-question"><button tabindex="-1">Check my answer</button></div>
+<div class="js-plotly-plot" style="width: 10px; height: 10px"></div>
+"""
+
+
+def test_health_reports_each_planted_problem(page: Any) -> None:
+    page.set_content(BROKEN)
+    problems = health(page, {"course-question": 1, "course-timeline": 1}, plots=2)
+    text = "\n".join(problems)
+    for expected in (
+        "1 error or stderr outputs",
+        "'Error displaying widget' shown 1 times",
+        "raw widget reprs",
+        "controls Tab cannot reach",
+        "1 charts drawn, expected 2",
+        "1 charts are blank or collapsed",
+        "0 .course-timeline widgets, expected 1",
+    ):
+        assert expected in text, f"{expected!r} not reported in {problems}"
+    assert "course-question" not in text, "a widget that is there is not reported"
+
+
+def test_a_clean_page_has_no_problems(page: Any) -> None:
+    page.set_content('<div class="course-question"><button>Check my answer</button></div>')
+    assert health(page, {"course-question": 1}, plots=0) == []
+
+
+def test_the_guard_stops_a_request_that_leaves_the_machine(guard_and_page: Any) -> None:
+    guard, page = guard_and_page
+    with page.expect_event("requestfailed"):
+        page.set_content('<img alt="" src="https://cdn.example.org/tile.png">')
+    assert guard.problems() == ["request left 127.0.0.1: https://cdn.example.org/tile.png"]
+    guard.external.clear()  # planted on purpose: the fixture's own check must not fail
+
+
+def test_axe_blames_the_course_for_its_own_markup(page: Any) -> None:
+    page.set_content(
+        "<main><div class='jp-OutputArea-output'><button></button></div>"
+        "<div class='host'><button></button></div></main>"
+    )
+    with pytest.raises(AssertionError, match="button-name"):
+        check_accessibility(page, "self-test", "planted")
+    owners = axe(page)
+    assert any(line.startswith("button-name") for line in owners["host"])
