@@ -76,6 +76,8 @@ notebooks: $(VENV)/.dev
 # with axe-core accessibility checks. Screenshots and server logs land in test-artifacts/browser/.
 BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || { echo "The browser tests need Node.js and npm" \
+		"(for axe-core and configurable-http-proxy): apt-get install -y nodejs npm"; exit 1; }
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	@touch $@
 
