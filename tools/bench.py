@@ -26,6 +26,7 @@ from typing import Any
 
 import nbformat
 import psutil
+from bench_browser import browser_latency, p50_p95  # tools/: the browser half of the figures
 
 from notebooks import run
 
@@ -143,9 +144,9 @@ def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
         ]
         for name, control, values in cases:
             before = control.value  # type: ignore[attr-defined]
-            times = sorted(sweep(control, values))
+            times = sweep(control, values)
             control.value = before  # type: ignore[attr-defined]  # leave the widget as found
-            results.append((name, times[len(times) // 2], times[int(len(times) * 0.95) - 1]))
+            results.append((name, *p50_p95(times)))
     return results
 
 
@@ -166,8 +167,6 @@ def article6_points_per_second() -> float:
 
 def browser_table() -> dict[str, tuple[float, float]]:
     """Input-to-redraw p50/p95 in Chromium (tools/bench_browser.py), or nothing without one."""
-    from bench_browser import browser_latency
-
     try:
         return {name: (p50, p95) for name, p50, p95 in browser_latency()}
     except RuntimeError as err:

@@ -11,6 +11,7 @@ Used by `tools/bench.py` (`make bench`); a figure, not a test.
 
 from __future__ import annotations
 
+import math
 import sys
 import tempfile
 from collections.abc import Callable
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 import harness  # noqa: E402  (the browser tests' server and page helpers)
+from interactions import slider_handle, status  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 ARM = """([root, kind]) => {
   root.querySelectorAll('.js-plotly-plot').forEach(p => { p.dataset.stale = 'yes'; });
@@ -46,25 +49,23 @@ ARM = """([root, kind]) => {
   observer.observe(root, {subtree: true, childList: true, characterData: true, attributes: true});
 }"""
 
+
+def p50_p95(times: list[float]) -> tuple[float, float]:
+    """Median and 95th percentile by nearest rank (for 50 changes: the 25th and 48th)."""
+    ordered = sorted(times)
+    return ordered[len(ordered) // 2], ordered[math.ceil(0.95 * len(ordered)) - 1]
+
+
 Act = Callable[[Any, int], None]  # (widget root, step number) -> one learner input
 
 
 def slider(label: str) -> Act:
     def act(root: Any, step: int) -> None:
-        handle = harness_slider(root, label)
+        handle = slider_handle(root, label)
         handle.focus()
         handle.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
 
     return act
-
-
-def harness_slider(root: Any, label: str) -> Any:
-    return (
-        root.locator(".widget-slider, .widget-hslider")
-        .filter(has=root.page.locator(f'label.widget-label:text-is("{label}")'))
-        .locator(".noUi-handle")
-        .first
-    )
 
 
 def dropdown(label: str, indices: tuple[int, ...]) -> Act:
@@ -93,9 +94,10 @@ def buttons(*names: str) -> Act:
 def noisy_players(root: Any) -> None:
     """Game explorer: with logit noise every step of the slider changes the probabilities shown
     (with fully rational players a small step often changes nothing on the page)."""
+    summary = status(root)
+    before = summary.text_content() or ""
     root.get_by_label("Fully rational players").uncheck()
-    expect_enabled = root.locator(".widget-slider:not(.mod-disabled) .noUi-handle")
-    expect_enabled.last.wait_for()
+    expect(summary).not_to_have_text(before, timeout=harness.SLOW)
 
 
 def checkbox(label: str) -> Act:
@@ -184,7 +186,7 @@ def browser_latency(changes: int = 50) -> list[tuple[str, float, float]]:
             if name in PREPARE:
                 PREPARE[name](root)
             times = measure(page, root, kind, act, changes)
-            results.append((name, times[len(times) // 2], times[int(len(times) * 0.95) - 1]))
+            results.append((name, *p50_p95(times)))
         harness.shutdown_kernels(base)
         browser.close()
     return results

@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 from harness import (
-    ARTIFACTS,
     CHROMIUM,
     CHROMIUM_ARGS,
     TOKEN,
@@ -83,8 +82,3 @@ def lab() -> Iterator[str]:
     base = f"http://127.0.0.1:{port}/"
     with server("jupyterlab", command, f"{base}api/status?token={TOKEN}", env):
         yield base
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _artifacts() -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
