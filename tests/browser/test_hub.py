@@ -27,9 +27,9 @@ import psutil
 import pytest
 from harness import (
     NODE_MODULES,
-    ROOT,
     SLOW,
     Guard,
+    course_copy,
     free_port,
     lab_settings,
     open_lab_notebook,
@@ -127,17 +127,8 @@ class Hub:
 
 def give_course(home: Path) -> None:
     """What an nbgitpuller link gives a learner: their own copy of the lessons. The `widgets`
-    package (and the data it reads, beside it) comes from the environment, not from the home.
-
-    The copies start unrun (no outputs, no execution counts), whatever state the working tree's
-    notebooks are in, so that "Run All Cells" is seen to finish only once it has really run."""
-    shutil.copytree(ROOT / "notebooks", home / "notebooks")
-    for notebook in (home / "notebooks").glob("*.ipynb"):
-        content = json.loads(notebook.read_text())
-        for cell in content["cells"]:
-            if cell["cell_type"] == "code":
-                cell["outputs"], cell["execution_count"] = [], None
-        notebook.write_text(json.dumps(content, indent=1, ensure_ascii=False) + "\n")
+    package (and the data it reads, beside it) comes from the environment, not from the home."""
+    course_copy(home)
     lab_settings(home / ".lab-settings")
 
 
