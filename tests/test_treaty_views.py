@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
 import pytest
 
 from widgets.treaty.clauses import articles, comparison, marked_html
-from widgets.treaty.view import Article6Map, ClauseExplorer, ComparisonExplorer, article6_figure
+from widgets.treaty.view import (
+    Article6Map,
+    ClauseExplorer,
+    ComparisonExplorer,
+    article6_figure,
+    comparison_figure,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -55,11 +63,49 @@ def test_comparison_sorts_and_keeps_chart_and_table_together() -> None:
     with pytest.raises(ValueError, match="Sort by one of"):
         comparison("colour")
     explorer = ComparisonExplorer()
+    first = table_rows(explorer.table.value)
     explorer.sort.value = "year signed"
-    assert (
-        explorer.table.value.index("Rio") < explorer.table.value.index("Lisbon")
-        or "Rio" in explorer.table.value
+    rows = table_rows(explorer.table.value)
+    by_year = comparison("year signed")
+    # The table shows every clause, in the order just chosen, and the chart's bars follow it.
+    assert [(row["treaty"], row["article"]) for row in rows] == list(
+        zip(by_year["treaty"], by_year["article"], strict=True)
     )
+    years = [int(row["year"]) for row in rows]
+    assert years == sorted(years) and rows != first
+    assert comparison_figure(explorer.sort.value)["data"][0]["y"] == [
+        f"{row['treaty']} {row['article']}" for row in rows
+    ]
+
+
+def table_rows(html: str) -> list[dict[str, str]]:
+    """The body rows of an HTML table, each as {header: cell text}."""
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: list[list[str]] = []
+            self.cell: list[str] | None = None
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.cell = []
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in ("td", "th") and self.cell is not None:
+                self.rows[-1].append("".join(self.cell).strip())
+                self.cell = None
+
+        def handle_data(self, data: str) -> None:
+            if self.cell is not None:
+                self.cell.append(data)
+
+    parser = Cells()
+    parser.feed(html)
+    header, *body = parser.rows
+    return [dict(zip(header, row, strict=True)) for row in body]
 
 
 def test_map_updates_the_verdict_when_a_place_is_picked() -> None:
