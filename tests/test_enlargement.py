@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from widgets.timeline.enlargement import as_date, enlargement_rounds, members_on
+from widgets.dates import as_date
+from widgets.timeline.enlargement import enlargement_rounds, members_on
 
 
 def test_founders_on_entry_into_force() -> None:

@@ -5,22 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from widgets.data import load
+from widgets.dates import DateLike, as_date
 
 FIRST_DAY = pd.Timestamp("1949-08-24")  # the North Atlantic Treaty entered into force
 
 
-def as_date(on: str | pd.Timestamp) -> pd.Timestamp:
-    """Parse a date given as ``YYYY-MM-DD`` (or a Timestamp); refuse anything else plainly."""
-    try:
-        stamp = pd.Timestamp(on)
-    except (ValueError, TypeError):
-        raise ValueError(f"{on!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-01-06") from None
-    if pd.isna(stamp):
-        raise ValueError("a date is needed; write it as YYYY-MM-DD, e.g. 2020-01-06")
-    return stamp.normalize()
-
-
-def members_on(on: str | pd.Timestamp) -> pd.DataFrame:
+def members_on(on: DateLike) -> pd.DataFrame:
     """The Parties to the treaty on a given day (a state counts from the day it joined)."""
     day = as_date(on)
     members = load("members")

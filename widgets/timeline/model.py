@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from widgets.data import load
-from widgets.timeline.enlargement import as_date, enlargement_rounds
+from widgets.dates import as_date
+from widgets.timeline.enlargement import enlargement_rounds
 
 LANES = ("Iran and partners", "United States", "Iraq", "NATO and allies", "Others and unattributed")
 HISTORY_KINDS = ("Article 4 consultations", "Article 5 decision", "enlargement")

@@ -21,8 +21,8 @@ import numpy as np
 import pandas as pd
 
 from widgets.data import load
-from widgets.timeline.enlargement import as_date
-from widgets.treaty.geometry import first_containing, nearest_within, parse_ring
+from widgets.dates import as_date
+from widgets.treaty.geometry import first_containing, nearest_within_many, parse_ring
 
 TARGETS = ("territory", "forces")
 AMENDED = pd.Timestamp("1952-02-18")  # the 1951 wording applies from Turkey's accession
@@ -130,14 +130,14 @@ def article6_verdicts(
     version = "1951" if day >= AMENDED else "1949"
     codes = first_containing(world["land"], lon_array, lat_array)
     snapped = np.zeros(lat_array.shape, dtype=bool)
-    if target == "territory" and lat_array.size <= 50:  # single places: forgive coarse coasts
-        for gap in np.flatnonzero([c is None for c in codes]):
-            i = int(gap)
-            near = nearest_within(
-                world["land"], float(lon_array[i]), float(lat_array[i]), COAST_SNAP_DEGREES
-            )
+    if target == "territory":  # forgive coarse coasts, for every point however many are asked
+        gaps = np.flatnonzero([c is None for c in codes])
+        nearest = nearest_within_many(
+            world["land"], lon_array[gaps], lat_array[gaps], COAST_SNAP_DEGREES
+        )
+        for gap, near in zip(gaps, nearest, strict=True):
             if near is not None:
-                codes[i], snapped[i] = near, True
+                codes[int(gap)], snapped[int(gap)] = near, True
     owners = np.array([_owner(c) or "" for c in codes], dtype=object)
     code_array = np.array([c or "" for c in codes], dtype=object)
     on_land = code_array != ""
