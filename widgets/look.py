@@ -73,29 +73,3 @@ def apply() -> None:
         # per-trace-type defaults made that copy most of a redraw's cost.
         pio.templates[TEMPLATE] = go.layout.Template(layout=merged.layout)
     pio.templates.default = TEMPLATE
-
-
-def show_fast(figure: dict[str, Any]) -> None:
-    """Display a figure given as a plain dict, skipping plotly's validation.
-
-    Building graph objects validates every property (~3 ms per trace); a widget that redraws a
-    chart with a dozen traces on every click would exceed the course's 50 ms budget. Views that
-    build their figure dicts from known-good code use this instead of ``go.Figure(...).show()``.
-    """
-    import plotly.io as pio
-
-    apply()
-    layout = {"template": _template_json(), **figure.get("layout", {})}
-    pio.show({"data": figure.get("data", []), "layout": layout}, validate=False)
-
-
-def _template_json() -> dict[str, Any]:
-    import plotly.io as pio
-
-    global _TEMPLATE_JSON
-    if _TEMPLATE_JSON is None:
-        _TEMPLATE_JSON = pio.templates[TEMPLATE].to_plotly_json()
-    return _TEMPLATE_JSON
-
-
-_TEMPLATE_JSON: dict[str, Any] | None = None

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from html import escape
 from typing import Any
 
-Render = Callable[..., tuple[str, Any]]  # slider values -> (summary text, plotly figure)
+from widgets.chart import LiveChart
+
+Render = Callable[..., tuple[str, Any]]  # slider values -> (summary text, figure or its dict)
 
 
 def slider(description: str, value: float, low: float, high: float, step: float) -> Any:
@@ -40,10 +42,10 @@ class SliderExplorer:
         self.controls = controls
         self.render = render
         self.text = w.HTML()
-        self.chart = w.Output()
+        self.chart = LiveChart()
         for control in controls.values():
             control.observe(self.update, names="value")
-        self.box = w.VBox([*controls.values(), *extra, self.chart, self.text])
+        self.box = w.VBox([*controls.values(), *extra, self.chart.box, self.text])
         self.box.add_class("course-explorer")  # a stable hook for CSS and browser tests
         self.summary = ""
         self.update()
@@ -56,13 +58,11 @@ class SliderExplorer:
             self.summary, figure = self.render(**self.values())
         except ValueError as err:
             self.summary = f"Impossible combination: {err}."
-            self.chart.clear_output()
+            self.chart.hide()
             self.text.value = f"<p role='status'><b>{escape(self.summary)}</b></p>"
             return
         self.text.value = f"<p role='status'>{escape(self.summary)}</p>"
-        with self.chart:
-            self.chart.clear_output(wait=True)
-            figure.show()
+        self.chart.draw(figure)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)

@@ -12,8 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from widgets import look
+from widgets.chart import LiveChart
 from widgets.geo import place_map
+from widgets.sources import sources_html
 from widgets.timeline.ladder_view import LANE_COLOURS
 from widgets.timeline.model import (
     LANES,
@@ -49,7 +50,7 @@ def timeline_figure(
 ) -> dict[str, Any]:
     """Lanes by side, marker shape by kind, and the crisis level as a band on a second axis.
 
-    Returned as a plain plotly figure dict (shown with ``look.show_fast``): it is redrawn on
+    Returned as a plain plotly figure dict (drawn by a ``LiveChart``): it is redrawn on
     every filter change, and validating graph objects would cost most of the time budget.
     """
     data: list[dict[str, Any]] = []
@@ -150,17 +151,7 @@ def details_html(event: dict[str, Any]) -> str:
             lines.append(
                 f"<p><b>{label}:</b> {'“' if quote else ''}{escape(text)}{'”' if quote else ''}</p>"
             )
-    items = []
-    for source in event["sources"]:
-        title = escape(str(source["title"]))
-        link = (
-            f"<a href='{escape(source['url'])}' target='_blank' rel='noopener'>{title}</a>"
-            if source["url"]
-            else title
-        )
-        when = f", {source['published']}" if source["published"] else ""
-        items.append(f"<li>{escape(str(source['publisher']))}: {link}{when}</li>")
-    lines.append(f"<p><b>Sources</b></p><ul>{''.join(items)}</ul>")
+    lines.append(f"<p><b>Sources</b></p>{sources_html(event['source_id'])}")
     return "".join(lines)
 
 
@@ -193,9 +184,10 @@ class TimelineView:
         )
         self.pick = w.Dropdown(description="Event", layout=w.Layout(width="48em"))
         self.message = w.HTML()
-        self.chart = w.Output()
+        self.chart = LiveChart()
         self.detail = w.HTML()
-        self.map = w.Output()
+        self.map = LiveChart()
+        self.no_map = w.HTML()
         self.table = w.HTML()
         self.shown = pd.DataFrame()
         self._updating = False
@@ -211,9 +203,9 @@ class TimelineView:
                 self.known,
                 self.search,
                 self.message,
-                self.chart,
+                self.chart.box,
                 self.pick,
-                w.HBox([self.detail, self.map]),
+                w.HBox([self.detail, w.VBox([self.map.box, self.no_map])]),
                 self.table,
             ]
         )
@@ -262,7 +254,7 @@ class TimelineView:
             shown = filter_events(events, self.query())
         except ValueError as err:
             self.message.value = f"<p role='status'><b>{escape(str(err))}</b></p>"
-            self.chart.clear_output()
+            self.chart.hide()
             self.table.value, self.detail.value, self.pick.options = "", "", []
             return
         self.shown = shown
@@ -281,9 +273,7 @@ class TimelineView:
                 events if query.known_by is None else events[events["known_on"] <= query.known_by]
             )
             level = crisis_level(visible, query.start, query.end)
-        with self.chart:
-            self.chart.clear_output(wait=True)
-            look.show_fast(timeline_figure(shown, level, list(self.kinds.options)))
+        self.chart.draw(timeline_figure(shown, level, list(self.kinds.options)))
         self.table.value = table_html(shown)
         self.pick.options = [
             (f"{row['date']:%d %b %Y} · {str(row['action'])[:80]}", row["event_id"])
@@ -292,19 +282,19 @@ class TimelineView:
 
     def show_event(self, _: object = None) -> None:
         if self.pick.value is None:
-            self.detail.value = ""
-            self.map.clear_output()
+            self.detail.value = self.no_map.value = ""
+            self.map.hide()
             return
         row = self.shown.set_index("event_id").loc[self.pick.value].rename(self.pick.value)
         event: dict[str, Any] = details(row)
         self.detail.value = details_html(event)
-        with self.map:
-            self.map.clear_output(wait=True)
-            lat, lon = row.get("lat"), row.get("lon")
-            if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
-                print("No map: the sources give no place for this event.")
-            else:
-                place_map(float(lat), float(lon), str(event.get("location") or "")).show()
+        lat, lon = row.get("lat"), row.get("lon")
+        if lat is None or lon is None or pd.isna(lat) or pd.isna(lon):
+            self.map.hide()
+            self.no_map.value = "<p>No map: the sources give no place for this event.</p>"
+        else:
+            self.no_map.value = ""
+            self.map.draw(place_map(float(lat), float(lon), str(event.get("location") or "")))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)

@@ -9,8 +9,10 @@ from typing import Any
 import numpy as np
 
 from widgets import look
+from widgets.chart import LiveChart
 from widgets.data import load
 from widgets.geo import outline_lines
+from widgets.sources import sources_html
 from widgets.treaty.article6 import article6_verdict, article6_verdicts
 from widgets.treaty.clauses import (
     SORTS,
@@ -82,7 +84,7 @@ class ClauseExplorer:
             )
         if not row["in_force"]:
             flags.append("This text is <b>not in force</b> today.")
-        sources = escape(str(row["source_id"]).replace(";", ", "))
+        sources = sources_html(row["source_id"], inline=True)
         note = (
             "" if not isinstance(row["note"], str) else f"<p><i>Note:</i> {escape(row['note'])}</p>"
         )
@@ -156,17 +158,15 @@ class ComparisonExplorer:
         self.sort = w.Dropdown(
             options=list(SORTS), description="Sort by", layout=w.Layout(width="30em")
         )
-        self.chart = w.Output()
+        self.chart = LiveChart()
         self.table = w.HTML()
         self.sort.observe(self.render, names="value")
-        self.box = w.VBox([self.sort, self.chart, self.table])
+        self.box = w.VBox([self.sort, self.chart.box, self.table])
         self.box.add_class("course-comparison")  # a stable hook for CSS and browser tests
         self.render()
 
     def render(self, _: object = None) -> None:
-        with self.chart:
-            self.chart.clear_output(wait=True)
-            look.show_fast(comparison_figure(self.sort.value))
+        self.chart.draw(comparison_figure(self.sort.value))
         self.table.value = look.table_html(comparison(self.sort.value))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
@@ -294,7 +294,7 @@ class Article6Map:
             options=[("armed attack", "armed"), ("cyber operation", "cyber")], description="Kind"
         )
         self.verdict = w.HTML()
-        self.map = w.Output()
+        self.map = LiveChart()
         self._moving = False
         self.place.observe(self._on_place, names="value")
         for control in (self.lat, self.lon, self.target, self.on, self.attack):
@@ -307,7 +307,7 @@ class Article6Map:
                 self.on,
                 self.attack,
                 self.verdict,
-                self.map,
+                self.map.box,
             ]
         )
         self.box.add_class("course-article6-map")  # a stable hook for CSS and browser tests
@@ -346,7 +346,7 @@ class Article6Map:
             self.verdict.value = (
                 f"<p role='status'><b>Cannot judge this: {escape(str(err))}.</b></p>"
             )
-            self.map.clear_output()
+            self.map.hide()
             return
         v = self.result
         words = {
@@ -359,18 +359,16 @@ class Article6Map:
             f"<p role='status'><b>{words}.</b> {escape(v.reason)}</p>"
             f"<p><small>Text of Article 6 applied: {v.version} version.</small></p>{clause}"
         )
-        with self.map:
-            self.map.clear_output(wait=True)
-            look.show_fast(
-                article6_figure(
-                    self.lat.value,
-                    self.lon.value,
-                    self.label(),
-                    v.covered,
-                    self.target.value,
-                    self.on.value,
-                )
+        self.map.draw(
+            article6_figure(
+                self.lat.value,
+                self.lon.value,
+                self.label(),
+                v.covered,
+                self.target.value,
+                self.on.value,
             )
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)

@@ -1,0 +1,124 @@
+"""A chart that a widget redraws, updated in place rather than drawn anew.
+
+Showing a new figure in an ``Output`` widget on every change makes the browser throw the old chart
+away and build a new one (JupyterLab's renderer then also redraws, resizes and snapshots it), and
+resends every trace, the map's ~90 KB included. A plotly ``FigureWidget`` stays on the page: each
+change sends only the properties that differ from the last drawing, and plotly.js restyles the
+chart it already has.
+
+Views build their figures as plain dicts (cheap, no validation) and hand them to
+:meth:`LiveChart.draw`; only what changed is validated and sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from widgets import look
+
+Figure = Mapping[str, Any]  # {"data": [trace dicts], "layout": {...}}, as plotly's JSON
+
+
+def changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
+    """The top-level properties of ``new`` that differ from ``old``; dropped ones become None."""
+    delta = {key: value for key, value in new.items() if not _equal(old.get(key), value)}
+    delta.update({key: None for key in old if key not in new})
+    return delta
+
+
+def _equal(a: Any, b: Any) -> bool:
+    """Equality that also holds for numpy arrays (plotly figure objects keep data as arrays)."""
+    try:
+        return bool(a == b)
+    except ValueError:  # an array compared element-wise has no single truth value
+        import numpy as np
+
+        return bool(np.array_equal(np.asarray(a), np.asarray(b)))
+
+
+def same_shape(old: Figure, new: Figure) -> bool:
+    """True if both figures have the same number of traces, of the same types, in order."""
+    before = [trace.get("type", "scatter") for trace in old.get("data", [])]
+    after = [trace.get("type", "scatter") for trace in new.get("data", [])]
+    return before == after
+
+
+class LiveChart:
+    """One plotly chart kept on the page; :meth:`draw` changes it in place, :meth:`hide` hides it.
+
+    ``revision`` counts drawings and is written to the figure's ``layout.meta.revision``, so a
+    browser test can tell a redrawn chart from the one before without relying on timing.
+    """
+
+    def __init__(self) -> None:
+        import ipywidgets as w
+        import plotly.graph_objects as go
+
+        look.apply()
+        self.figure = go.FigureWidget(layout={"template": look.TEMPLATE})
+        self.box = w.Box([self.figure], layout=w.Layout(display="none"))
+        self.box.add_class("course-chart")
+        self.revision = 0
+        self._last: dict[str, Any] = {"data": [], "layout": {}}
+
+    def draw(self, figure: Figure | Any) -> None:
+        """Show ``figure`` (a dict, or a plotly figure object), sending only what changed."""
+        new = _as_dict(figure)
+        self.revision += 1
+        layout = {**new.get("layout", {}), "meta": {"revision": self.revision}}
+        new = {"data": list(new.get("data", [])), "layout": layout}
+        fig = self.figure
+        if not same_shape(self._last, new):
+            fig.data = ()
+            fig.add_traces(new["data"])
+            fig.layout.update(changes(self._last["layout"], layout), overwrite=True)
+        else:
+            with fig.batch_update():
+                for trace, old, fresh in zip(
+                    fig.data, self._last["data"], new["data"], strict=True
+                ):
+                    delta = changes(old, fresh)
+                    if delta:
+                        trace.update(delta, overwrite=True)
+                delta = changes(self._last["layout"], layout)
+                if delta:
+                    fig.layout.update(delta, overwrite=True)
+        self._last = new
+        self.box.layout.display = None
+
+    def hide(self) -> None:
+        """Take the chart off the page (an impossible input has nothing to draw)."""
+        self.box.layout.display = "none"
+
+    @property
+    def shown(self) -> bool:
+        return self.box.layout.display != "none"
+
+
+def _as_dict(figure: Figure | Any) -> dict[str, Any]:
+    if isinstance(figure, Mapping):
+        return dict(figure)
+    as_dict: dict[str, Any] = _decoded(figure.to_dict())
+    layout = dict(as_dict.get("layout", {}))
+    layout.pop("template", None)  # the chart keeps the course template it was made with
+    return {"data": as_dict.get("data", []), "layout": layout}
+
+
+def _decoded(value: Any) -> Any:
+    """Turn plotly's base64 typed arrays ({"dtype", "bdata"}) back into numpy arrays."""
+    if isinstance(value, dict):
+        if "bdata" in value and "dtype" in value:
+            import base64
+
+            import numpy as np
+
+            array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+            shape = value.get("shape")  # "2, 3" for a 2-D array
+            if shape is None:
+                return array
+            return array.reshape([int(n) for n in str(shape).split(",")])
+        return {key: _decoded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    return value
