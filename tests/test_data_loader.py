@@ -197,3 +197,17 @@ def test_every_key_phrase_is_quoted_verbatim() -> None:
     for row in data.load("phrases").itertuples():
         assert row.phrase in treaty.loc[(row.treaty_id, row.article, row.version), "text"]
         assert row.explanation and row.misconception
+
+
+def test_list_fields_arrive_as_tuples_of_their_item_type() -> None:
+    """``list`` fields are split by the loader once, by the schema's delimiter: no model splits."""
+    for name in data.tables():
+        for field in data.schema(name)["fields"]:
+            if field.get("type") == "list":
+                column = data.load(name)[field["name"]]
+                assert all(isinstance(cell, tuple) and cell for cell in column), (name, field)
+    ladder = data.load("ladder").set_index("rung")
+    assert ladder.loc[1, "kahn_rungs"] == (1, 2)
+    invocations = data.load("invocations").set_index("date")
+    assert invocations.loc["2022-02-24", "states"][:2] == ("BGR", "CZE")
+    assert data.load("members")["source_id"].value_counts().sum() == 32, "tuples are hashable"

@@ -12,6 +12,9 @@ that format (including foreign keys across tables), so nothing is described twic
 One gap is filled here: columns that hold several source ids joined by ``;`` are declared as Table
 Schema ``list`` fields with an ordinary foreign key, but frictionless 5 cannot resolve foreign keys
 over list fields (it crashes), so :func:`_check_list_references` resolves those item by item.
+
+``list`` cells are split here, once, by the delimiter the schema declares (:func:`parse_list`), and
+reach models as tuples: no model splits strings by hand.
 """
 
 from __future__ import annotations
@@ -79,10 +82,15 @@ def tables(root: Path | str | None = None) -> list[str]:
 
 
 def load(name: str, root: Path | str | None = None) -> pd.DataFrame:
-    """Return table ``name`` as a typed DataFrame (dates as datetime64, integers as Int64).
+    """Return table ``name`` as a typed DataFrame (dates as datetime64, integers as Int64, ``list``
+    fields as tuples of their ``itemType``, e.g. ``("nato-1949", "cvce-nat")``).
 
     The whole package is validated on first use and kept for the life of the kernel; each call
     returns a fresh copy, so a lesson that edits its frame cannot corrupt another lesson's.
+    ``list`` cells are tuples rather than lists for the same reason: ``DataFrame.copy`` does not
+    copy the Python objects inside cells, so a list appended to in one lesson would change the
+    cached table for all; a tuple cannot be changed, and it can be hashed, so ``value_counts``,
+    ``drop_duplicates`` and ``groupby`` work on these columns.
     Raises :class:`DataError` if any file breaks the schema, ``KeyError`` for an unknown table.
     """
     frames = _load_all(_root(root))
@@ -273,11 +281,10 @@ def _check_list_references(
         target_field = target_field[0] if isinstance(target_field, list) else target_field
         known = set(_read_raw(root, target)[target_field].dropna())
         spec = next(f for f in resources[name]["schema"]["fields"] if f["name"] == field)
-        delimiter = spec.get("delimiter", ",")
         for index, cell in _read_raw(root, resources[name])[field].items():
             if pd.isna(cell):
                 continue
-            missing = [item for item in str(cell).split(delimiter) if item not in known]
+            missing = [item for item in _list_items(str(cell), spec) if item not in known]
             if missing:
                 detail = (
                     f"{', '.join(repr(m) for m in missing)} not found in "
@@ -438,8 +445,23 @@ def _read_typed(root: Path, resource: dict[str, Any]) -> pd.DataFrame:
             frame[name] = pd.to_numeric(column).astype("Int64")
         elif kind == "number":
             frame[name] = pd.to_numeric(column).astype("float64")
+        elif kind == "list":
+            frame[name] = column.map(lambda v, f=field: () if pd.isna(v) else parse_list(v, f))
         elif kind == "boolean":
             true_values = set(field.get("trueValues", ["true", "True", "TRUE", "1"]))
             frame[name] = column.map(lambda v, t=true_values: pd.NA if pd.isna(v) else v in t)
             frame[name] = frame[name].astype("boolean")
     return frame
+
+
+def parse_list(cell: str, field: dict[str, Any]) -> tuple[str | int | float, ...]:
+    """A ``list`` cell as a tuple, split by the field's ``delimiter`` and typed by its
+    ``itemType`` (``integer`` and ``number`` items become numbers; anything else stays text)."""
+    kind = field.get("itemType", "string")
+    convert: Any = {"integer": int, "number": float}.get(kind, str)
+    return tuple(convert(item) for item in _list_items(cell, field))
+
+
+def _list_items(cell: str, field: dict[str, Any]) -> list[str]:
+    """The raw items of a ``list`` cell (Table Schema's default delimiter is a comma)."""
+    return cell.split(field.get("delimiter", ","))

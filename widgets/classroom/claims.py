@@ -13,6 +13,7 @@ import pandas as pd
 
 from widgets.classroom.progress import ProgressStore
 from widgets.data import load
+from widgets.sources import sources_html
 
 LESSON = "01"
 STATUSES = ("confirmed", "contested", "unverifiable", "misleading")
@@ -109,15 +110,10 @@ class ClaimRater:
         except OSError as err:
             text += f" (Your rating could not be saved: {err.strerror}.)"
         row = claims().set_index("claim_id").loc[self.pick.value]
-        sources = load("sources").set_index("source_id")
-        items = "".join(
-            f"<li>{escape(str(sources.loc[s, 'publisher']))}: "
-            f"{escape(str(sources.loc[s, 'title']))}</li>"
-            for s in str(row["source_id"]).split(";")
-        )
         mark = "&#10004; " if agrees else "&#10008; "
         self.result.value = (
-            f"<p role='status'>{mark}{escape(text)}</p><p><b>Sources</b></p><ul>{items}</ul>"
+            f"<p role='status'>{mark}{escape(text)}</p><p><b>Sources</b></p>"
+            + sources_html(row["source_id"])
         )
         self._tally()
 

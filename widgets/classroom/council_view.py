@@ -9,6 +9,7 @@ import pandas as pd
 
 from widgets.classroom.council import POSITIONS, Council, Draft
 from widgets.data import load
+from widgets.sources import sources_html
 from widgets.timeline.enlargement import members_on
 
 MEETING_DAY = "2020-01-06"
@@ -79,9 +80,8 @@ def role_card(iso3: str) -> str:
             f"<p><b>In their words</b> ({escape(str(row['speaker']))}): "
             f"“{escape(row['quotation'])}”</p>"
         )
-    lines.append(
-        f"<p><small>Sources: {escape(str(row['source_id']).replace(';', ', '))}</small></p>"
-    )
+    cited = row["source_id"] if isinstance(row["source_id"], tuple) else ()
+    lines.append(f"<p><small>Sources: {sources_html(cited, inline=True)}</small></p>")
     return "".join(lines)
 
 
@@ -97,7 +97,7 @@ def events_html(event_ids: tuple[str, ...]) -> str:
         )
         items.append(
             f"<li><b>{e['date']:%d %B %Y}</b>: {escape(str(e['action']))}{quote} "
-            f"<small>(sources: {escape(str(e['source_id']).replace(';', ', '))})</small></li>"
+            f"<small>(sources: {sources_html(e['source_id'], inline=True)})</small></li>"
         )
     return "<ul>" + "".join(items) + "</ul>"
 

@@ -16,6 +16,7 @@ from widgets.escalation.crisis import CrisisGame
 from widgets.escalation.explorer import slider
 from widgets.escalation.scenario import sliders_of
 from widgets.escalation.tree import parse_tree, players_of
+from widgets.sources import sources_html
 
 NOISE = {
     "Fully rational (subgame-perfect)": None,
@@ -171,7 +172,7 @@ class CrisisGameView:
                 event = events.loc[event_id]
                 dated.append(
                     f"{event['date']:%d %b %Y}: {escape(str(event['action']))} "
-                    f"<i>(sources: {escape(str(event['source_id']).replace(';', ', '))})</i>"
+                    f"<i>(sources: {sources_html(event['source_id'], inline=True)})</i>"
                 )
             items.append(
                 f"<li><b>{escape(step['who'])}</b>: {escape(step['choice'])}.<br>"

@@ -13,6 +13,7 @@ import pandas as pd
 
 from widgets.data import load
 from widgets.dates import as_date
+from widgets.sources import resolve_sources
 from widgets.timeline.enlargement import enlargement_rounds
 
 LANES = ("Iran and partners", "United States", "Iraq", "NATO and allies", "Others and unattributed")
@@ -34,7 +35,7 @@ def history_events() -> pd.DataFrame:
     names = dict(zip(load("members")["iso3"], load("members")["name"], strict=True))
     rows = []
     for row in invocations.to_dict("records"):
-        states = ", ".join(names.get(code, code) for code in str(row["states"]).split(";"))
+        states = ", ".join(names.get(code, code) for code in row["states"])
         kind = HISTORY_KINDS[0] if row["article"] == 4 else HISTORY_KINDS[1]
         rows.append(
             {
@@ -124,18 +125,6 @@ def crisis_level(
 
 
 def details(event: pd.Series) -> dict[str, object]:
-    """One event with its sources resolved to publisher, title, date and address."""
-    sources = load("sources").set_index("source_id")
-    listed = []
-    for source_id in str(event["source_id"]).split(";"):
-        row = sources.loc[source_id]
-        listed.append(
-            {
-                "source_id": source_id,
-                "publisher": row["publisher"],
-                "title": row["title"],
-                "published": None if pd.isna(row["published"]) else f"{row['published']:%d %b %Y}",
-                "url": None if pd.isna(row["url"]) else str(row["url"]),
-            }
-        )
+    """One event with its sources resolved (``sources``: a tuple of :class:`Source`)."""
+    listed = resolve_sources(event["source_id"])
     return {**{str(key): value for key, value in event.to_dict().items()}, "sources": listed}

@@ -1,0 +1,72 @@
+"""Where a fact comes from, in the form a learner reads: publisher, title, date and address.
+
+Every table cites its rows by ``source_id`` (a tuple of ids into ``sources``). Each place that
+shows sources (the timeline's details, the claim rater, the Council room, the crisis game, the
+treaty texts) resolves them here, so a source reads the same everywhere and no view shows a bare id.
+Plain strings and HTML only: no widgets, so it is tested without a browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+
+import pandas as pd
+
+from widgets.data import load
+
+
+@dataclass(frozen=True)
+class Source:
+    """One row of ``sources``, ready to show."""
+
+    source_id: str
+    publisher: str
+    title: str
+    published: str | None  # e.g. "06 Jan 2020"; None when the source gives no date
+    url: str | None
+
+    def __str__(self) -> str:
+        when = f", {self.published}" if self.published else ""
+        return f"{self.publisher}: {self.title}{when}"
+
+    def html(self) -> str:
+        """The citation as HTML; the title links to the source where its address is known."""
+        title = escape(self.title)
+        if self.url:
+            title = f"<a href='{escape(self.url)}' target='_blank' rel='noopener'>{title}</a>"
+        when = f", {escape(self.published)}" if self.published else ""
+        return f"{escape(self.publisher)}: {title}{when}"
+
+
+def resolve_sources(source_ids: Iterable[str]) -> tuple[Source, ...]:
+    """The sources behind a fact, in the order the fact cites them.
+
+    The loader has already checked every id against ``sources``; an id that is still unknown
+    (typed by hand) raises ``ValueError`` naming it.
+    """
+    table = load("sources").set_index("source_id")
+    resolved = []
+    for source_id in source_ids:
+        if source_id not in table.index:
+            raise ValueError(f"There is no source {source_id!r} in data/sources.csv.")
+        row = table.loc[source_id]
+        resolved.append(
+            Source(
+                source_id=str(source_id),
+                publisher=str(row["publisher"]),
+                title=str(row["title"]),
+                published=None if pd.isna(row["published"]) else f"{row['published']:%d %b %Y}",
+                url=None if pd.isna(row["url"]) else str(row["url"]),
+            )
+        )
+    return tuple(resolved)
+
+
+def sources_html(source_ids: Iterable[str], *, inline: bool = False) -> str:
+    """The sources as HTML: a bulleted list, or (``inline``) one run of text joined by "; "."""
+    cited = [source.html() for source in resolve_sources(source_ids)]
+    if inline:
+        return "; ".join(cited)
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in cited) + "</ul>"
