@@ -8,11 +8,11 @@ from itertools import product
 import pytest
 
 from widgets import data
-from widgets.escalation import solve
+from widgets.escalation import load_game, solve
 from widgets.escalation.crisis import CrisisGame
 from widgets.escalation.scenario import apply_sliders, node_at, sliders_of
 
-SCENARIO = data.load_game("january_2020")
+SCENARIO = load_game("january_2020")
 
 
 def all_paths(node: dict, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

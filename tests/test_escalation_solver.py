@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from widgets.escalation import parse_tree, solve
+from widgets.escalation import load_game, parse_tree, solve
 
 
 def leaf(outcome: str, **payoffs: float) -> dict[str, Any]:
@@ -249,7 +249,7 @@ def test_every_game_in_data_loads_and_solves() -> None:
 
     assert data.games(), "data/games/ holds at least one scenario"
     for name in data.games():
-        solution = solve(data.load_game(name))
+        solution = solve(load_game(name))
         assert solution.path, name
 
 
@@ -261,10 +261,60 @@ def test_load_game_names_file_and_node(tmp_path) -> None:  # type: ignore[no-unt
     (tmp_path / "games").mkdir()
     (tmp_path / "games" / "broken.json").write_text('{"player": "A",\n "choices": }')
     with pytest.raises(data.DataError, match=r"games/broken\.json, row 2: .*valid JSON"):
-        data.load_game("broken", tmp_path)
+        load_game("broken", tmp_path)
     tree = broken(lambda t: t["choices"]["Not challenge"]["payoffs"].pop("D"))
     (tmp_path / "games" / "unpaid.json").write_text(json.dumps(tree))
     with pytest.raises(data.DataError, match=r"unpaid\.json: root > Not challenge: terminal"):
-        data.load_game("unpaid", tmp_path)
+        load_game("unpaid", tmp_path)
     with pytest.raises(data.DataError, match="no such game; known games: broken, unpaid"):
-        data.load_game("missing", tmp_path)
+        load_game("missing", tmp_path)
+
+
+def test_a_game_citing_an_unknown_event_names_file_and_step(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A history step that cites an event missing from ``events`` is a DataError, not KeyError."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    from widgets import data
+
+    fixtures = Path(__file__).parent / "fixtures" / "base"
+    shutil.copy(data.DATA_DIR / data.DESCRIPTOR, tmp_path)
+    for csv in fixtures.glob("*.csv"):
+        shutil.copy(csv, tmp_path)
+    (tmp_path / "games").mkdir()
+    game = {
+        **VALID,
+        "history": [
+            {"who": "C", "choice": "Not challenge", "event_ids": ["2020-01-03-soleimani-strike"]},
+            {"who": "D", "choice": "Resist", "event_ids": ["2020-01-09-no-such-event"]},
+        ],
+    }
+    (tmp_path / "games" / "cited.json").write_text(json.dumps(game))
+    try:
+        with pytest.raises(data.DataError) as caught:
+            load_game("cited", tmp_path)
+    finally:
+        data.clear_cache()
+    assert caught.value.path.endswith("games/cited.json")
+    assert caught.value.rule == "known event"
+    assert str(caught.value).startswith(
+        f"{caught.value.path}: history > step 2 > event_ids: '2020-01-09-no-such-event' "
+        "is not an event_id in events.csv"
+    )
+
+
+def test_a_slider_pointing_nowhere_is_a_data_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from widgets import data
+
+    (tmp_path / "games").mkdir()
+    slider = {"name": "s", "label": "S", "min": 0, "max": 1, "value": 0.5}
+    game = {
+        **VALID,
+        "sliders": [{**slider, "targets": [{"path": "root > Nowhere", "player": "C"}]}],
+    }
+    (tmp_path / "games" / "sliding.json").write_text(json.dumps(game))
+    with pytest.raises(data.DataError, match=r"sliding\.json: slider 1 \(s\): no node 'Nowhere'"):
+        load_game("sliding", tmp_path)

@@ -113,18 +113,17 @@ def games(root: Path | str | None = None) -> list[str]:
     return sorted(p.stem for p in (_root(root) / GAMES).glob("*.json"))
 
 
-def load_game(name: str, root: Path | str | None = None) -> Any:
-    """Read ``data/games/<name>.json`` and validate it as a game tree (see widgets.escalation).
+def read_game(name: str, root: Path | str | None = None) -> Any:
+    """The JSON of ``data/games/<name>.json``, read but not checked as a game.
 
-    Raises :class:`DataError` naming the file, and the line for broken JSON or the node's path
-    for a tree that breaks the format.
+    Checking a game tree is the escalation package's business
+    (:func:`widgets.escalation.games.load_game`): the loader sits below every model and imports
+    none of them. Raises :class:`DataError` naming the file, and the line for broken JSON.
     """
-    from widgets.escalation.tree import parse_tree
-
-    path = _root(root) / GAMES / f"{name}.json"
-    shown = _display(path)
+    path = game_file(name, root)
+    shown = display_path(path)
     try:
-        tree = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         known = ", ".join(games(root)) or "none"
         detail = f"no such game; known games: {known}"
@@ -133,11 +132,11 @@ def load_game(name: str, root: Path | str | None = None) -> Any:
         raise DataError([Problem(shown, None, None, "UTF-8", str(err))]) from None
     except json.JSONDecodeError as err:
         raise DataError([Problem(shown, err.lineno, None, "valid JSON", err.msg)]) from None
-    try:
-        parse_tree(tree)
-    except ValueError as err:
-        raise DataError([Problem(shown, None, None, "game tree", str(err))]) from None
-    return tree
+
+
+def game_file(name: str, root: Path | str | None = None) -> Path:
+    """Where game ``name`` lives: ``data/games/<name>.json``."""
+    return _root(root) / GAMES / f"{name}.json"
 
 
 def clear_cache() -> None:
@@ -150,7 +149,7 @@ def _root(root: Path | str | None) -> Path:
     return Path(root or DATA_DIR).resolve()
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Path as a person would type it: relative to the repository when inside it."""
     try:
         return str(path.relative_to(DATA_DIR.parent))
@@ -164,11 +163,13 @@ def _descriptor(root: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError([Problem(_display(path), None, None, "exists", "file not found")]) from None
+        raise DataError(
+            [Problem(display_path(path), None, None, "exists", "file not found")]
+        ) from None
     try:
         descriptor: dict[str, Any] = json.loads(text)
     except json.JSONDecodeError as err:
-        problem = Problem(_display(path), err.lineno, None, "valid JSON", err.msg)
+        problem = Problem(display_path(path), err.lineno, None, "valid JSON", err.msg)
         raise DataError([problem]) from None
     return descriptor
 
@@ -233,7 +234,7 @@ def _validate(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
         report = Package(checked, basepath=str(root)).validate()
     except FrictionlessException as err:  # the descriptor itself breaks the Data Package spec
         reasons = [e.message for e in err.reasons] or [err.error.message]
-        shown = _display(root / DESCRIPTOR)
+        shown = display_path(root / DESCRIPTOR)
         return [Problem(shown, None, None, "Data Package descriptor", r) for r in reasons]
     problems: list[Problem] = []
     for task in report.tasks:
@@ -293,7 +294,11 @@ def _check_list_references(
                 row = int(str(index)) + 2  # header is row 1
                 problems.append(
                     Problem(
-                        _display(root / resources[name]["path"]), row, field, "foreign key", detail
+                        display_path(root / resources[name]["path"]),
+                        row,
+                        field,
+                        "foreign key",
+                        detail,
                     )
                 )
     return problems
@@ -313,7 +318,7 @@ def _header_problems(path: Path, resource: dict[str, Any]) -> list[Problem]:
     expected = [f["name"] for f in resource["schema"]["fields"]]
     first_line = path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace").strip()
     header = [label.strip() for label in first_line.split(",")]
-    shown, hint = _display(path), _delimiter_hint(path)
+    shown, hint = display_path(path), _delimiter_hint(path)
     problems = [
         Problem(shown, 1, name, "column present", "this column is required but missing" + hint)
         for name in expected
@@ -358,7 +363,7 @@ def _problem(path: Path, error: Any) -> Problem:
     """Translate one frictionless error into a located, plain-words :class:`Problem`."""
     kind: str = error.type
     rule = _RULE_NAMES.get(kind, kind)
-    shown = _display(path)
+    shown = display_path(path)
     row = getattr(error, "row_number", None)
     column = getattr(error, "field_name", None) or None
     cell = getattr(error, "cell", None)

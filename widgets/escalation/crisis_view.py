@@ -11,9 +11,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from widgets.data import load, load_game
+from widgets.data import load
 from widgets.escalation.crisis import CrisisGame
 from widgets.escalation.explorer import slider
+from widgets.escalation.games import load_game
 from widgets.escalation.scenario import sliders_of
 from widgets.escalation.tree import parse_tree, players_of
 from widgets.sources import sources_html

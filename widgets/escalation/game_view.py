@@ -7,9 +7,9 @@ from typing import Any
 
 import pandas as pd
 
-from widgets.data import load_game
 from widgets.escalation.explorer import slider
 from widgets.escalation.game import Solution, solve
+from widgets.escalation.games import load_game
 from widgets.escalation.scenario import apply_sliders, sliders_of
 from widgets.escalation.tree import Chance, Decision, Node, parse_tree
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from widgets.classroom.questions import Choice, Question
-from widgets.data import load, load_game
+from widgets.data import load
 from widgets.escalation import solve
+from widgets.escalation.games import load_game
 from widgets.escalation.scenario import apply_sliders
 
 LESSON = "04"
