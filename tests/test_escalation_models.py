@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from widgets.escalation.models import ambiguity_window, brinkmanship_window, extended_deterrence
+from widgets.escalation.models import (
+    GRID,
+    alliance_dilemma,
+    ambiguity_window,
+    attack_value,
+    brinkmanship_window,
+    extended_deterrence,
+)
 
 
 def test_extended_deterrence_threshold() -> None:
@@ -12,6 +19,19 @@ def test_extended_deterrence_threshold() -> None:
     assert extended_deterrence(2, -3, 0.4).q_star == pytest.approx(0.4)
     assert extended_deterrence(2, -3, 0.4).deterred
     assert not extended_deterrence(2, -3, 0.39).deterred
+
+
+def test_the_value_of_attacking_is_the_belief_weighted_average() -> None:
+    # q*w1 + (1-q)*w0 = 0.4 * -3 + 0.6 * 2 = 0: exactly at q* the attacker is indifferent
+    assert attack_value(2, -3, 0.4) == pytest.approx(0)
+    assert extended_deterrence(2, -3, 0.5).value == pytest.approx(-0.5)
+
+
+def test_curves_share_one_grid_and_the_full_commitment_is_on_it() -> None:
+    assert GRID[0] == 0 and GRID[-1] == 1 and len(GRID) == 101
+    assert alliance_dilemma(1, 1).commitments == GRID
+    window = ambiguity_window(0.6, 10, 0.1, 1, 5)
+    assert window.full_loss == pytest.approx((0.1 + 1) * 1 * 5)
 
 
 def test_extended_deterrence_regimes() -> None:

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
+
+Regime = Literal["deterred by the status quo", "undeterrable", "threshold"]
+# Beliefs and commitments (probabilities) at which the models' curves are drawn: 0, 0.01, ..., 1.
+GRID: tuple[float, ...] = tuple(i / 100 for i in range(101))
 
 
 def _number(name: str, value: float) -> float:
@@ -29,8 +34,15 @@ class ExtendedDeterrence:
 
     q: float
     q_star: float | None  # the belief at which the attacker is just deterred; None: no threshold
-    regime: str  # "deterred by the status quo" | "undeterrable" | "threshold"
+    regime: Regime
     deterred: bool
+    value: float  # the attacker's expected value of attacking at belief q (see attack_value)
+
+
+def attack_value(w0: float, w1: float, q: float) -> float:
+    """The attacker's expected value of attacking when it believes the defender fights with
+    probability ``q``: q*w1 + (1-q)*w0 (the status quo is worth 0)."""
+    return q * w1 + (1 - q) * w0
 
 
 def extended_deterrence(w0: float, w1: float, q: float) -> ExtendedDeterrence:
@@ -45,12 +57,13 @@ def extended_deterrence(w0: float, w1: float, q: float) -> ExtendedDeterrence:
     w0, w1, q = _number("w0", w0), _number("w1", w1), _probability("q", q)
     if w1 >= w0:
         raise ValueError("w1 (the attacker's value if the defender fights) must be below w0")
+    value = attack_value(w0, w1, q)
     if w0 <= 0:
-        return ExtendedDeterrence(q, None, "deterred by the status quo", True)
+        return ExtendedDeterrence(q, None, "deterred by the status quo", True, value)
     if w1 > 0:
-        return ExtendedDeterrence(q, None, "undeterrable", False)
+        return ExtendedDeterrence(q, None, "undeterrable", False, value)
     q_star = w0 / (w0 - w1)
-    return ExtendedDeterrence(q, q_star, "threshold", q >= q_star)
+    return ExtendedDeterrence(q, q_star, "threshold", q >= q_star, value)
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,11 @@ class AmbiguityWindow:
     best_loss: float
     q_star: float
     losses: tuple[tuple[float, float], ...]  # (commitment, expected loss) on a grid
+
+    @property
+    def full_loss(self) -> float:
+        """The expected loss of a full commitment (pi = 1), the natural comparison."""
+        return dict(self.losses)[1.0]
 
 
 def ambiguity_window(
@@ -155,9 +173,14 @@ class AllianceDilemma:
     """The commitment that balances fears of abandonment and entrapment."""
 
     best_commitment: float
-    abandonment: tuple[float, ...]  # risk on the grid 0, 0.01, ..., 1
+    abandonment: tuple[float, ...]  # risk at each commitment of GRID
     entrapment: tuple[float, ...]
     total: tuple[float, ...]
+
+    @property
+    def commitments(self) -> tuple[float, ...]:
+        """The commitments the risks are given for (GRID)."""
+        return GRID
 
 
 def alliance_dilemma(dependence: float, ally_risk_taking: float) -> AllianceDilemma:
@@ -177,8 +200,7 @@ def alliance_dilemma(dependence: float, ally_risk_taking: float) -> AllianceDile
         raise ValueError("dependence and the partner's risk-taking cannot be negative")
     if a == e == 0:
         raise ValueError("with no dependence and no risk-taking there is no dilemma to weigh")
-    grid = [i / 100 for i in range(101)]
-    abandonment = tuple(a * (1 - s) ** 2 for s in grid)
-    entrapment = tuple(e * s**2 for s in grid)
+    abandonment = tuple(a * (1 - s) ** 2 for s in GRID)
+    entrapment = tuple(e * s**2 for s in GRID)
     total = tuple(x + y for x, y in zip(abandonment, entrapment, strict=True))
     return AllianceDilemma(a / (a + e), abandonment, entrapment, total)

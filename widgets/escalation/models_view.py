@@ -14,9 +14,14 @@ from widgets import look
 from widgets.data import load
 from widgets.escalation.explorer import SliderExplorer, slider
 from widgets.escalation.models import (
+    GRID,
+    AllianceDilemma,
+    AmbiguityWindow,
+    BrinkmanshipWindow,
     ExtendedDeterrence,
     alliance_dilemma,
     ambiguity_window,
+    attack_value,
     brinkmanship_window,
     extended_deterrence,
 )
@@ -36,7 +41,7 @@ def deterrence_summary(result: ExtendedDeterrence, w0: float, w1: float) -> str:
     if result.regime == "undeterrable":
         return f"Attacking is worth {w1:g} even against a defender sure to fight: no threat deters."
     assert result.q_star is not None
-    expected = result.q * w1 + (1 - result.q) * w0
+    expected = result.value
     verdict = "deterred" if result.deterred else "NOT deterred"
     return (
         f"The attacker needs a belief of at least q* = {result.q_star:.2f} that the defender "
@@ -50,11 +55,11 @@ def deterrence_figure(w0: float, w1: float, q: float) -> Any:
 
     look.apply()
     result = extended_deterrence(w0, w1, q)
-    grid = [i / 100 for i in range(101)]
+    grid = list(GRID)
     figure = go.Figure(
         go.Scatter(
             x=grid,
-            y=[p * w1 + (1 - p) * w0 for p in grid],
+            y=[attack_value(w0, w1, p) for p in grid],
             name="value of attacking",
             line={"width": 3},
         )
@@ -67,7 +72,7 @@ def deterrence_figure(w0: float, w1: float, q: float) -> Any:
     figure.add_trace(
         go.Scatter(
             x=[q],
-            y=[q * w1 + (1 - q) * w0],
+            y=[result.value],
             mode="markers",
             marker={"size": 14, "symbol": "diamond", "color": look.PALETTE["vermillion"]},
             name="your q",
@@ -111,7 +116,7 @@ def deterrence_explorer(w0: float = 3.0, w1: float = -2.0, q: float = 0.5) -> Sl
     return SliderExplorer(controls, render, extra=(prior,))
 
 
-def ambiguity_summary(q_star: float, window: Any) -> str:
+def ambiguity_summary(q_star: float, window: AmbiguityWindow) -> str:
     best = window.best_commitment
     if best == 0:
         lead = "With these costs the least-loss choice is no commitment at all"
@@ -119,13 +124,13 @@ def ambiguity_summary(q_star: float, window: Any) -> str:
         lead = f"The least-loss commitment is exactly q* = {q_star:.2f}: just enough to deter"
     else:
         lead = f"The least-loss commitment is {best:.2f}"
-    full = dict(window.losses)[1.0]
+    full = window.full_loss
     return (
         f"{lead} (expected loss {window.best_loss:.2f}; a full commitment would cost {full:.2f})."
     )
 
 
-def ambiguity_figure(window: Any) -> Any:
+def ambiguity_figure(window: AmbiguityWindow) -> Any:
     import plotly.graph_objects as go
 
     look.apply()
@@ -174,7 +179,7 @@ def ambiguity_explorer() -> SliderExplorer:
     return SliderExplorer(controls, render)
 
 
-def brinkmanship_summary(window: Any) -> str:
+def brinkmanship_summary(window: BrinkmanshipWindow) -> str:
     if window.exists:
         return (
             f"A threat with a risk of disaster between {window.q_min:.2f} and {window.q_max:.2f} "
@@ -186,7 +191,7 @@ def brinkmanship_summary(window: Any) -> str:
     )
 
 
-def brinkmanship_figure(window: Any) -> Any:
+def brinkmanship_figure(window: BrinkmanshipWindow) -> Any:
     import plotly.graph_objects as go
 
     look.apply()
@@ -250,7 +255,7 @@ DILEMMA_PRESETS: dict[str, tuple[float, float]] = {
 }
 
 
-def dilemma_summary(result: Any) -> str:
+def dilemma_summary(result: AllianceDilemma) -> str:
     s = result.best_commitment
     lean = (
         "leans towards firm commitment: abandonment is the bigger fear"
@@ -262,11 +267,11 @@ def dilemma_summary(result: Any) -> str:
     return f"Least total risk at commitment {s:.2f}; this ally {lean}."
 
 
-def dilemma_figure(result: Any) -> Any:
+def dilemma_figure(result: AllianceDilemma) -> Any:
     import plotly.graph_objects as go
 
     look.apply()
-    grid = [i / 100 for i in range(101)]
+    grid = list(result.commitments)
     figure = go.Figure()
     for values, name, dash in [
         (result.abandonment, "risk of abandonment", "dot"),
