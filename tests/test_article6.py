@@ -1,11 +1,14 @@
-"""The Article 6 engine: the issue's examples, the Tropic and membership borders, bad input."""
+"""The Article 6 engine: the issue's examples, the Tropic and membership borders, bad input,
+which rule decides where several match, and the coastal snap."""
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pytest
 
-from widgets.treaty import article6_verdict, article6_verdicts
+from widgets.treaty import article6, article6_verdict, article6_verdicts
+from widgets.treaty.geometry import box_ring, first_containing, nearest_within_many
 
 EXAMPLES = [
     # place, lat, lon, target, on, covered
@@ -121,3 +124,94 @@ def test_many_points_at_once_match_one_at_a_time() -> None:
     assert [v.covered for v in together] == [v.covered for v in alone]
     with pytest.raises(ValueError, match="as many latitudes"):
         article6_verdicts([1, 2], [3], target="forces")
+
+
+# Pearl Harbor is on US land, so two rules match it: "hawaii" (not covered) and, further down the
+# list, "members-territory" (covered). The first rule by priority decides.
+PEARL_HARBOR = (21.35, -157.95)
+
+
+def test_the_first_matching_rule_by_priority_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    verdict = article6_verdict(*PEARL_HARBOR)
+    assert (verdict.covered, verdict.rule_id) == ("no", "hawaii")
+    world = article6._world()
+    rules = world["rules"]
+    ids = [rule["rule_id"] for rule in rules]
+    assert ids.index("hawaii") < ids.index("members-territory")
+    # Put the general rule before the special one: now it is the first match, and it decides.
+    general = next(rule for rule in rules if rule["rule_id"] == "members-territory")
+    reordered = [general, *(rule for rule in rules if rule is not general)]
+    monkeypatch.setattr(article6, "_world", lambda: {**world, "rules": reordered})
+    verdict = article6_verdict(*PEARL_HARBOR)
+    assert (verdict.covered, verdict.rule_id) == ("yes", "members-territory")
+
+
+def test_rules_are_taken_in_priority_order_not_file_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = [article6_verdict(lat, lon, target=t, on=on) for _, lat, lon, t, on, _ in EXAMPLES]
+    real_load = article6.load
+
+    def rules_upside_down(name: str) -> pd.DataFrame:
+        table = real_load(name)
+        return table.iloc[::-1] if name == "article6_rules" else table
+
+    monkeypatch.setattr(article6, "load", rules_upside_down)
+    article6._world.cache_clear()
+    try:
+        again = [article6_verdict(lat, lon, target=t, on=on) for _, lat, lon, t, on, _ in EXAMPLES]
+    finally:
+        article6._world.cache_clear()
+    assert again == expected
+
+
+def test_where_territories_overlap_the_first_listed_one_counts() -> None:
+    first, second = box_ring("FIRST", 0, 2, 0, 2), box_ring("SECOND", 1, 3, 1, 3)
+    lons, lats = np.array([1.5, 0.5, 2.5, 5.0]), np.array([1.5, 0.5, 2.5, 5.0])
+    assert first_containing([first, second], lons, lats) == ["FIRST", "FIRST", "SECOND", None]
+    assert first_containing([second, first], lons, lats) == ["SECOND", "FIRST", "SECOND", None]
+
+
+def test_a_point_offshore_snaps_to_the_nearest_coast_within_the_limit() -> None:
+    west, east = box_ring("WEST", 0, 1, 0, 1), box_ring("EAST", 1.5, 2, 0, 1)
+    lons = np.array([1.1, 1.4, 1.25, 0.5, -0.4])
+    lats = np.array([0.5, 0.5, 0.5, 1.4, 1.4])
+    # nearer WEST, nearer EAST, exactly as near to both (the later ring wins), 0.4 off WEST's
+    # edge (in), 0.57 off its corner (out, though inside its box widened by the limit)
+    assert nearest_within_many([west, east], lons, lats, 0.5) == [
+        "WEST",
+        "EAST",
+        "EAST",
+        "WEST",
+        None,
+    ]
+    # asked one at a time, each point gets the same answer
+    for lon, lat, expected in zip(lons, lats, ["WEST", "EAST", "EAST", "WEST", None], strict=True):
+        assert nearest_within_many([west, east], np.array([lon]), np.array([lat]), 0.5) == [
+            expected
+        ]
+
+
+# Places that the coarse coastline leaves just offshore: covered only thanks to the coastal snap.
+COASTAL = [
+    ("Helsinki", 60.17, 24.94, "2024-01-01", "yes"),
+    ("Funchal, Madeira", 32.65, -16.92, "2020-01-06", "yes"),
+    ("Longyearbyen, Svalbard", 78.22, 15.65, "2020-01-06", "yes"),
+    ("San Juan, Puerto Rico", 18.47, -66.11, "2020-01-06", "contested"),
+]
+
+
+@pytest.mark.parametrize(
+    ("place", "lat", "lon", "on", "covered"), COASTAL, ids=[c[0] for c in COASTAL]
+)
+def test_a_coastal_place_gets_the_same_verdict_alone_and_in_a_large_batch(
+    place: str, lat: float, lon: float, on: str, covered: str
+) -> None:
+    alone = article6_verdict(lat, lon, on=on)
+    assert alone.covered == covered and "coarse coastline" in alone.reason
+    # the map shades thousands of points in one call; the place must not drop out of the treaty
+    grid_lons, grid_lats = np.meshgrid(np.linspace(-100, 60, 12), np.linspace(0, 80, 10))
+    lats = np.concatenate([grid_lats.ravel(), [lat]])
+    lons = np.concatenate([grid_lons.ravel(), [lon]])
+    assert lats.size > 100
+    assert article6_verdicts(lats, lons, on=on)[-1] == alone
+    far = article6_verdict(lat, lon + 1.0, on=on)  # a degree out to sea: no snap
+    assert "coarse coastline" not in far.reason

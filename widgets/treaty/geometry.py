@@ -68,28 +68,41 @@ def first_containing(rings: list[Ring], lons: Floats, lats: Floats) -> list[str 
     return found
 
 
-def nearest_within(rings: list[Ring], lon: float, lat: float, degrees: float) -> str | None:
-    """The key of the ring whose outline passes closest to the point, if within ``degrees``.
+def nearest_within_many(
+    rings: list[Ring], lons: Floats, lats: Floats, degrees: float
+) -> list[str | None]:
+    """For each point, the key of the ring whose outline passes closest to it, if within
+    ``degrees`` (on equal distances the later ring wins), else None.
 
-    Used for coastal places that a coarse coastline leaves just offshore.
+    Used for coastal places that a coarse coastline leaves just offshore. Each point's answer is
+    computed with the same arithmetic however many points are asked about at once.
     """
-    best, best_key = degrees, None
+    found: list[str | None] = [None] * lons.size
+    best = np.full(lons.shape, float(degrees))
     for ring in rings:
         lon0, lon1, lat0, lat1 = ring.box
-        if (
-            lon < lon0 - degrees
-            or lon > lon1 + degrees
-            or lat < lat0 - degrees
-            or lat > lat1 + degrees
-        ):
+        near = np.flatnonzero(
+            (lons >= lon0 - degrees)
+            & (lons <= lon1 + degrees)
+            & (lats >= lat0 - degrees)
+            & (lats <= lat1 + degrees)
+        )
+        if near.size == 0:
             continue
-        x1, y1 = ring.xs, ring.ys
-        x2, y2 = np.roll(ring.xs, -1), np.roll(ring.ys, -1)
-        dx, dy = x2 - x1, y2 - y1
+        x1, y1 = ring.xs[None, :], ring.ys[None, :]
+        dx, dy = np.roll(ring.xs, -1)[None, :] - x1, np.roll(ring.ys, -1)[None, :] - y1
         length = dx * dx + dy * dy
-        with np.errstate(divide="ignore", invalid="ignore"):
-            t = np.clip(np.where(length > 0, ((lon - x1) * dx + (lat - y1) * dy) / length, 0), 0, 1)
-        distance = float(np.min(np.hypot(x1 + t * dx - lon, y1 + t * dy - lat)))
-        if distance <= best:
-            best, best_key = distance, ring.key
-    return best_key
+        rows = max(1, 200_000 // ring.xs.size)  # bound the points-by-edges arrays
+        for start in range(0, near.size, rows):
+            chunk = near[start : start + rows]
+            px, py = lons[chunk][:, None], lats[chunk][:, None]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                t = np.clip(
+                    np.where(length > 0, ((px - x1) * dx + (py - y1) * dy) / length, 0), 0, 1
+                )
+            distance = np.min(np.hypot(x1 + t * dx - px, y1 + t * dy - py), axis=1)
+            closer = distance <= best[chunk]
+            best[chunk[closer]] = distance[closer]
+            for index in chunk[closer]:
+                found[int(index)] = ring.key
+    return found
