@@ -180,6 +180,38 @@ def test_logit_noise_makes_war_possible_in_a_deterred_crisis() -> None:
     assert 0.01 < p_war < 0.5
 
 
+@pytest.mark.parametrize("rationality", [0, 1, 1e3, 1e12])
+def test_logit_noise_stays_finite_with_huge_payoffs(rationality: float) -> None:
+    # rationality * payoff is far beyond what exp() can take (it overflows above ~709): the solver
+    # subtracts the best payoff first, so only differences (never above 0) are exponentiated; a
+    # difference too wide for a float (1e308 - -1e308) must not turn into nan when rationality is 0.
+    game = {
+        "player": "A",
+        "choices": {
+            "Win": leaf("W", A=1e6, B=-1e6),
+            "Lose": leaf("L", A=-1e6, B=1e6),
+            "Draw": {
+                "player": "B",
+                "choices": {
+                    "Give": leaf("G", A=1e308, B=-1e308),
+                    "Take": leaf("T", A=-1e308, B=1e308),
+                },
+            },
+        },
+    }
+    solution = solve(game, rationality=rationality)
+    for probs in solution.probabilities.values():
+        assert all(math.isfinite(p) and 0 <= p <= 1 for p in probs.values())
+        assert sum(probs.values()) == pytest.approx(1)
+    assert all(math.isfinite(v) for v in solution.payoffs.values())
+    if rationality == 0:
+        assert solution.probabilities["root"] == pytest.approx(
+            {c: 1 / 3 for c in ("Win", "Lose", "Draw")}
+        )
+    else:
+        assert solution.path == ("Win",) and solution.probabilities["root"]["Win"] == 1
+
+
 VALID = deterrence({"DC": 2, "SQ": 1, "CB": 0, "War": -1}, {"SQ": 2, "CB": 1, "DC": 0, "War": -1})
 
 

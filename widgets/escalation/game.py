@@ -103,8 +103,10 @@ def _value(
             ties.append(Tie(node.path, node.player, tuple(winners), best, False))
         probs = {name: 1.0 if name == winners[0] else 0.0 for name in mine}
     else:
-        top = max(mine.values())  # subtract the maximum so exp() cannot overflow
-        weights = {name: math.exp(lam * (u - top)) for name, u in mine.items()}
+        # Subtract the maximum so exp() cannot overflow. With lam = 0 every choice weighs 1: a
+        # gap too wide for a float (-inf) times 0 would otherwise be nan.
+        top = max(mine.values())
+        weights = {name: math.exp(lam * (u - top)) if lam else 1.0 for name, u in mine.items()}
         total = sum(weights.values())
         probs = {name: w / total for name, w in weights.items()}
     probabilities[node.path] = probs
