@@ -7,7 +7,7 @@ course's check is shown, so the comparison teaches something; ratings are saved 
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -16,8 +16,9 @@ from widgets.data import load
 from widgets.sources import sources_html
 
 LESSON = "01"
-STATUSES = ("confirmed", "contested", "unverifiable", "misleading")
-MEANINGS = {
+Status = Literal["confirmed", "contested", "unverifiable", "misleading"]
+STATUSES: tuple[Status, ...] = ("confirmed", "contested", "unverifiable", "misleading")
+MEANINGS: dict[Status, str] = {
     "confirmed": "sources bear it out",
     "contested": "credible sources disagree",
     "unverifiable": "no source available to check it",

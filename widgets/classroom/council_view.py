@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -105,7 +105,7 @@ def events_html(event_ids: tuple[str, ...]) -> str:
 class CouncilRoom:
     """One screen for the whole class (or one per team): delegations, a draft, consensus."""
 
-    def __init__(self, mode: str = "groups") -> None:
+    def __init__(self, mode: Literal["groups", "allies"] = "groups") -> None:
         import ipywidgets as w
 
         if mode not in ("groups", "allies"):

@@ -5,10 +5,11 @@ from __future__ import annotations
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load
 from widgets.treaty import article6_verdict
+from widgets.treaty.article6 import Target
 
 LESSON = "02"
 
-ATTACKS = (  # (place_id, target, date, description)
+ATTACKS: tuple[tuple[str, Target, str, str], ...] = (  # (place_id, target, date, description)
     (
         "ain-al-asad-air-base",
         "forces",

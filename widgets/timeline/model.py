@@ -8,6 +8,7 @@ which the view shows instead of a chart.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
@@ -16,7 +17,16 @@ from widgets.dates import as_date
 from widgets.sources import resolve_sources
 from widgets.timeline.enlargement import enlargement_rounds
 
-LANES = ("Iran and partners", "United States", "Iraq", "NATO and allies", "Others and unattributed")
+Lane = Literal[
+    "Iran and partners", "United States", "Iraq", "NATO and allies", "Others and unattributed"
+]  # the sides of the chart, as the ``events`` schema's ``lane`` enum lists them
+LANES: tuple[Lane, ...] = (
+    "Iran and partners",
+    "United States",
+    "Iraq",
+    "NATO and allies",
+    "Others and unattributed",
+)
 HISTORY_KINDS = ("Article 4 consultations", "Article 5 decision", "enlargement")
 CRISIS_LEVEL_WINDOW_DAYS = 14
 SEARCHED = ("action", "actor", "location", "quotation", "event_id", "target")
@@ -78,7 +88,7 @@ def history_events() -> pd.DataFrame:
 class TimelineQuery:
     """What the learner asked to see. Empty ``search`` matches everything."""
 
-    lanes: tuple[str, ...]
+    lanes: tuple[Lane, ...]
     kinds: tuple[str, ...]
     start: str | pd.Timestamp
     end: str | pd.Timestamp

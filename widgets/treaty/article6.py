@@ -15,27 +15,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from widgets.data import load
-from widgets.dates import as_date
+from widgets.dates import DateLike, as_date
 from widgets.treaty.geometry import first_containing, nearest_within_many, parse_ring
 
-TARGETS = ("territory", "forces")
+Covered = Literal["yes", "no", "contested"]
+Target = Literal["territory", "forces"]  # the place itself, or forces stationed there
+AttackKind = Literal["armed", "cyber"]
+Version = Literal["1949", "1951"]  # the wording of Article 6 in force on the day
+COVERED: tuple[Covered, ...] = ("yes", "no", "contested")
+TARGETS: tuple[Target, ...] = ("territory", "forces")
+ATTACKS: tuple[AttackKind, ...] = ("armed", "cyber")
 AMENDED = pd.Timestamp("1952-02-18")  # the 1951 wording applies from Turkey's accession
 COAST_SNAP_DEGREES = 0.12
 
 
 @dataclass(frozen=True)
 class Verdict:
-    covered: str  # "yes" | "no" | "contested"
+    covered: Covered
     reason: str
     clause: str | None  # the words of Article 6 that apply
     rule_id: str
-    version: str  # "1949" or "1951"
+    version: Version
 
 
 @cache
@@ -66,7 +72,7 @@ def _world() -> dict[str, Any]:
     }
 
 
-def _clause_text(clause: str, version: str) -> str | None:
+def _clause_text(clause: str, version: Version) -> str | None:
     texts = _world()["texts"]
     if clause == "none":
         return None
@@ -79,6 +85,7 @@ def _clause_text(clause: str, version: str) -> str | None:
 
 
 def _check(lat: Any, lon: Any, target: str, attack: str) -> None:
+    """Refuse, in plain words, what a learner may type (the types say what code may pass)."""
     for name, value, limit in (("latitude", lat, 90), ("longitude", lon, 180)):
         values = np.atleast_1d(np.asarray(value, dtype=float))
         if not np.all(np.isfinite(values)) or np.any(np.abs(values) > limit):
@@ -87,17 +94,17 @@ def _check(lat: Any, lon: Any, target: str, attack: str) -> None:
         raise ValueError(
             f"target must be 'territory' (the place itself) or 'forces', not {target!r}"
         )
-    if not isinstance(attack, str) or not attack:
-        raise ValueError("attack must name a kind of attack, e.g. 'armed' or 'cyber'")
+    if attack not in ATTACKS:
+        raise ValueError(f"attack must name a kind of attack: 'armed' or 'cyber', not {attack!r}")
 
 
 def article6_verdict(
     lat: float,
     lon: float,
     *,
-    target: str = "territory",
-    on: str = "2020-01-06",
-    attack: str = "armed",
+    target: Target = "territory",
+    on: DateLike = "2020-01-06",
+    attack: AttackKind = "armed",
 ) -> Verdict:
     """Would an attack at (lat, lon) on day ``on`` count under Article 6? See module docstring.
 
@@ -111,9 +118,9 @@ def article6_verdicts(
     lats: Any,
     lons: Any,
     *,
-    target: str = "territory",
-    on: str = "2020-01-06",
-    attack: str = "armed",
+    target: Target = "territory",
+    on: DateLike = "2020-01-06",
+    attack: AttackKind = "armed",
 ) -> list[Verdict]:
     """Vectorised: one verdict per point (used to shade the treaty area on a map).
 
@@ -127,7 +134,7 @@ def article6_verdicts(
     if lat_array.shape != lon_array.shape:
         raise ValueError("give as many latitudes as longitudes")
     world = _world()
-    version = "1951" if day >= AMENDED else "1949"
+    version: Version = "1951" if day >= AMENDED else "1949"
     codes = first_containing(world["land"], lon_array, lat_array)
     snapped = np.zeros(lat_array.shape, dtype=bool)
     if target == "territory":  # forgive coarse coasts, for every point however many are asked
@@ -203,7 +210,9 @@ def _joined(member: str) -> pd.Timestamp | None:
     return members.loc[member, "joined"] if member in members.index else None
 
 
-def _rule_applies(rule: dict[str, Any], target: str, version: str, day: pd.Timestamp) -> bool:
+def _rule_applies(
+    rule: dict[str, Any], target: Target, version: Version, day: pd.Timestamp
+) -> bool:
     if rule["applies_to"] not in ("both", target) or rule["version"] not in ("both", version):
         return False
     if not pd.isna(rule["valid_from"]) and day < rule["valid_from"]:
@@ -243,16 +252,28 @@ def _area_mask(
     return mask
 
 
-def _verdict(rule: dict[str, Any], version: str, code: str) -> Verdict:
+def _verdict(rule: dict[str, Any], version: Version, code: str) -> Verdict:
     reason = str(rule["reason"])
     if rule["rule_id"] == "members-territory":
         reason = f"This is territory of {_world()['owners'].loc[code, 'name']}. " + reason
     clause = _clause_text(str(rule["clause"]), version)
-    return Verdict(str(rule["covered"]), reason, clause, str(rule["rule_id"]), version)
+    return Verdict(_covered(rule["covered"]), reason, clause, str(rule["rule_id"]), version)
+
+
+def _covered(value: object) -> Covered:
+    """A rule's ``covered`` cell as the Literal (the schema's enum already allows only these)."""
+    for option in COVERED:
+        if value == option:
+            return option
+    raise ValueError(f"covered must be one of {', '.join(COVERED)}, not {value!r}")
 
 
 def _not_yet(
-    party: str, since: pd.Timestamp | None, day: pd.Timestamp, rule: dict[str, Any], version: str
+    party: str,
+    since: pd.Timestamp | None,
+    day: pd.Timestamp,
+    rule: dict[str, Any],
+    version: Version,
 ) -> Verdict:
     owners = _world()["owners"]
     name = owners.loc[party, "name"] if party in owners.index else party
@@ -266,7 +287,7 @@ def _not_yet(
     )
 
 
-def _not_armed(verdict: Verdict, attack: str) -> Verdict:
+def _not_armed(verdict: Verdict, attack: AttackKind) -> Verdict:
     if verdict.covered == "no":
         return verdict
     return Verdict(

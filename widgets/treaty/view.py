@@ -13,7 +13,7 @@ from widgets.chart import LiveChart
 from widgets.data import load
 from widgets.geo import outline_lines
 from widgets.sources import sources_html
-from widgets.treaty.article6 import article6_verdict, article6_verdicts
+from widgets.treaty.article6 import Covered, Target, article6_verdict, article6_verdicts
 from widgets.treaty.clauses import (
     SORTS,
     articles,
@@ -177,7 +177,7 @@ class ComparisonExplorer:
 
 
 @lru_cache(maxsize=32)
-def treaty_area(target: str, on: str, step: float = 2.0) -> tuple[tuple[float, ...], ...]:
+def treaty_area(target: Target, on: str, step: float = 2.0) -> tuple[tuple[float, ...], ...]:
     """Verdicts on a grid over the North Atlantic and Europe (cached per target and date)."""
     lons, lats = np.meshgrid(np.arange(-100, 60.1, step), np.arange(0, 84.1, step))
     verdicts = article6_verdicts(lats.ravel(), lons.ravel(), target=target, on=on)
@@ -186,7 +186,7 @@ def treaty_area(target: str, on: str, step: float = 2.0) -> tuple[tuple[float, .
 
 
 def article6_figure(
-    lat: float, lon: float, label: str, covered: str, target: str, on: str
+    lat: float, lon: float, label: str, covered: Covered, target: Target, on: str
 ) -> dict[str, Any]:
     """The treaty area shaded (blue inside, orange contested), outlines, and the chosen place."""
     lons, lats = outline_lines()
@@ -265,7 +265,7 @@ class Article6Map:
     """Pick a place or type coordinates, a target, a date and a kind of attack: see the verdict."""
 
     def __init__(
-        self, place: str = "ain-al-asad-air-base", target: str = "forces", on: str = "2020-01-08"
+        self, place: str = "ain-al-asad-air-base", target: Target = "forces", on: str = "2020-01-08"
     ) -> None:
         import ipywidgets as w
 
