@@ -142,7 +142,9 @@ def test_notebook_shows_data_errors_as_a_message_not_a_traceback(tmp_path: Path)
     from notebooks import CellError, run
 
     broken = FIXTURES / "malformed" / "impossible_date"
-    source = f"from widgets import data\ndata.tables({str(broken)!r})\n"
+    source = (
+        f"from widgets import data, setup_lesson\nsetup_lesson()\ndata.tables({str(broken)!r})\n"
+    )
     path = tmp_path / "broken.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)]), path)
     outputs: list = []

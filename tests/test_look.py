@@ -31,9 +31,43 @@ def test_a_meaningful_index_becomes_a_named_column() -> None:
 def test_notebooks_show_every_dataframe_through_it() -> None:
     from IPython.core.interactiveshell import InteractiveShell
 
-    import widgets._notebook
+    import widgets
 
     shell = InteractiveShell.instance()
-    widgets._notebook.install()
+    widgets.setup_lesson()
     html, _ = shell.display_formatter.format(pd.DataFrame({"a": [1]}))
     assert headers(html["text/html"]) == ["a"]
+    listed, _ = shell.display_formatter.format(pd.DataFrame({"rungs": [(1, 2), (3,)]}))
+    assert "<td>1, 2</td>" in listed["text/html"] and "<td>3</td>" in listed["text/html"]
+
+
+IMPORT_EVERYTHING = """
+import importlib, pkgutil
+import pandas as pd
+from IPython.core.interactiveshell import InteractiveShell
+
+shell = InteractiveShell.instance()  # first, as in a kernel: an import could then reach it
+frame = pd.DataFrame({"a": [1]})
+before = (shell.display_formatter.format(frame), shell.custom_exceptions, pd.get_option(
+    "display.max_colwidth"))
+import widgets
+
+for module in pkgutil.walk_packages(widgets.__path__, "widgets."):
+    importlib.import_module(module.name)
+after = (shell.display_formatter.format(frame), shell.custom_exceptions, pd.get_option(
+    "display.max_colwidth"))
+assert before == after, "importing the course changed the notebook's display"
+widgets.setup_lesson()
+assert shell.display_formatter.format(frame) != before[0], "setup_lesson installs the display"
+"""
+
+
+def test_importing_any_module_leaves_the_display_alone() -> None:
+    """Only ``setup_lesson()`` (a lesson's first code cell) changes how a kernel displays things."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-c", IMPORT_EVERYTHING], capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode == 0, run.stderr[-2000:]

@@ -47,6 +47,14 @@ def test_notebook_follows_the_lesson_template(path: Path) -> None:
     assert all(c.outputs for c in checked), "checked cells must store their reference output"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_lesson_sets_itself_up_before_anything_else(path: Path) -> None:
+    """Importing the course changes no display; each lesson opts in, in its first code cell."""
+    notebook = nbformat.read(path, as_version=4)
+    first = next(c for c in notebook.cells if c.cell_type == "code")
+    assert "setup_lesson()" in first.source
+
+
 def test_a_wrong_reference_output_fails_nbval(tmp_path: Path) -> None:
     """The checked cells are really compared: tamper with one stored output and nbval must fail."""
     notebook = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
