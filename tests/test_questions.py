@@ -157,7 +157,8 @@ def test_review_shows_predictions_beside_the_answers(tmp_path) -> None:
 
 
 def test_claim_rater_reveals_evidence_only_after_a_rating(tmp_path) -> None:
-    from widgets.classroom.claims import ClaimRater, agreement, judge
+    from widgets.classroom.claims import agreement, judge
+    from widgets.classroom.claims_view import ClaimRater
 
     store = ProgressStore(tmp_path)
     rater = ClaimRater(store)
