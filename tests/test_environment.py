@@ -70,3 +70,27 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert ci[-1].strip() == "make test"
     readme = (ROOT / "README.md").read_text()
     assert "make test" in readme and "make lab" in readme
+
+
+def test_pyproject_declares_what_the_locks_pin() -> None:
+    """Every dependency in pyproject is in the lock at a version its range allows, and the dev
+    extra names exactly the packages of requirements-dev.in (pip users get the same tools)."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    for line in project["dependencies"]:
+        requirement = Requirement(line)
+        name = canonicalize_name(requirement.name)
+        assert name in BINDER, f"{name} is not pinned in binder/requirements.txt"
+        assert requirement.specifier.contains(BINDER[name], prereleases=True), (line, BINDER[name])
+    dev_in = {
+        canonicalize_name(Requirement(line.split("#", 1)[0]).name)
+        for line in (ROOT / "requirements-dev.in").read_text().splitlines()
+        if line.strip() and not line.lstrip().startswith(("#", "-"))
+    }
+    extra = {
+        canonicalize_name(Requirement(d).name) for d in project["optional-dependencies"]["dev"]
+    }
+    assert extra == dev_in
