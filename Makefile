@@ -40,13 +40,11 @@ lab: $(VENV)/.runtime
 	$(BIN)/jupyter lab --ip=$(LAB_IP) --port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 # One lesson as a page without code, for a projector or a shared screen (Voila, on 127.0.0.1).
-# The cell timeout works around an nbclient stall (see tests/test_voila.py): no cell takes 10 s.
 NB ?= 00_start_here.ipynb
-VOILA_TIMEOUT ?= 10
 # The course template (share/jupyter/voila) loads nothing from a CDN and marks the main landmark.
 present: $(VENV)/.runtime
 	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 \
-		--VoilaExecutor.timeout=$(VOILA_TIMEOUT) --template=course notebooks/$(NB)
+		--template=course notebooks/$(NB)
 
 # The browser tests mostly wait on kernels and pages, so they run beside the other checks
 # (two jobs; each job's output is printed whole when it ends).

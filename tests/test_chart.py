@@ -111,3 +111,14 @@ def test_two_dimensional_arrays_keep_their_shape() -> None:
     chart = LiveChart()
     chart.draw(go.Figure(go.Heatmap(z=np.arange(6.0).reshape(2, 3))))
     assert np.asarray(chart.figure.data[0].z).shape == (2, 3)
+
+
+def test_a_failed_drawing_is_rebuilt_whole_at_the_next_one() -> None:
+    chart = LiveChart()
+    chart.draw(bars([1, 2, 3]))
+    broken = bars([1, 2, 3])
+    broken["data"][0]["no_such_property"] = 1
+    with pytest.raises(ValueError):
+        chart.draw(broken)
+    chart.draw(bars([7, 8, 9]))
+    assert len(chart.figure.data) == 1 and chart.figure.data[0].y == (7, 8, 9)

@@ -2,8 +2,9 @@
 
 A real JupyterLab on 127.0.0.1 runs each lesson in headless Chromium. For each widget the page
 records the input event's own timestamp (keydown, input or change) and, with a MutationObserver,
-the moment the widget has redrawn: a new plotly chart with its SVG drawn, or for widgets without
-a chart, changed text in its HTML parts (not a slider's own number, which moves at once). The
+the moment the widget has redrawn: its plotly chart drawn again in place (the chart's revision
+number went up and plotly.js changed its SVG), or for widgets without a chart, changed text in
+its HTML parts (not a slider's own number, which moves at once). The
 observer runs after the script that drew, so plotly's synchronous drawing is included. The
 difference includes the kernel round trip, the callback, the message back and the drawing.
 Used by `tools/bench.py` (`make bench`); a figure, not a test.
@@ -26,13 +27,16 @@ from interactions import slider_handle, status  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
 ARM = """([root, kind]) => {
-  root.querySelectorAll('.js-plotly-plot').forEach(p => { p.dataset.stale = 'yes'; });
+  // Course charts are changed in place; each drawing bumps layout.meta.revision (LiveChart).
+  const revision = p => (p.layout && p.layout.meta && p.layout.meta.revision) || 0;
+  const plots = [...root.querySelectorAll('.js-plotly-plot')];
+  const seen = plots.map(revision);
   // Text the kernel writes (HTML widgets), not a slider's own readout, which changes at once.
   const said = () => [...root.querySelectorAll('.widget-html-content')].map(e => e.textContent)
     .join('|');
   const before = said();
   const drawn = () => kind === 'chart'
-    ? !!root.querySelector('.js-plotly-plot:not([data-stale]) .main-svg')
+    ? plots.some((p, i) => revision(p) > seen[i] && p.querySelector('.main-svg'))
     : said() !== before;
   window.__latency = null;
   let start = null;

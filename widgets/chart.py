@@ -68,11 +68,22 @@ class LiveChart:
         self.revision += 1
         layout = {**new.get("layout", {}), "meta": {"revision": self.revision}}
         new = {"data": list(new.get("data", [])), "layout": layout}
-        fig = self.figure
+        try:
+            self._apply(new)
+        except Exception:
+            self._last = {"data": [], "layout": {}}  # unknown state: rebuild at the next drawing
+            raise
+        self._last = new
+        self.box.layout.display = None
+
+    def _apply(self, new: dict[str, Any]) -> None:
+        fig, layout = self.figure, new["layout"]
         if not same_shape(self._last, new):
+            # Layout first: a map trace added to a chart without its geo settings would make
+            # plotly.js fetch its default base map from a CDN.
             fig.data = ()
-            fig.add_traces(new["data"])
             fig.layout.update(changes(self._last["layout"], layout), overwrite=True)
+            fig.add_traces(new["data"])
         else:
             with fig.batch_update():
                 for trace, old, fresh in zip(
@@ -84,8 +95,6 @@ class LiveChart:
                 delta = changes(self._last["layout"], layout)
                 if delta:
                     fig.layout.update(delta, overwrite=True)
-        self._last = new
-        self.box.layout.display = None
 
     def hide(self) -> None:
         """Take the chart off the page (an impossible input has nothing to draw)."""

@@ -50,14 +50,28 @@ def choose(root: Any, label: str, option: str) -> None:
     select.select_option(index=matches[0])
 
 
+# A course chart is changed in place (widgets.chart.LiveChart), never replaced: each drawing
+# writes its number to the figure's layout.meta.revision, which plotly.js keeps on the chart div.
+REVISION = "plot => (plot.layout && plot.layout.meta && plot.layout.meta.revision) || 0"
+
+
 def chart_marker(root: Any) -> None:
-    """Mark the chart now on screen, so `expect_new_chart` can tell a redraw from the old one."""
-    root.locator(".js-plotly-plot").first.evaluate("plot => { plot.dataset.stale = 'yes'; }")
+    """Note the drawing now on screen, so `expect_new_chart` can tell a redraw from it."""
+    root.locator(".js-plotly-plot").first.evaluate(
+        f"plot => {{ plot.dataset.seen = String(({REVISION})(plot)); }}"
+    )
 
 
 def expect_new_chart(root: Any) -> None:
-    fresh = root.locator(".js-plotly-plot:not([data-stale]) .main-svg").first
-    expect(fresh).to_be_attached(timeout=TIMEOUT)
+    """The chart was drawn again since `chart_marker`, and is on screen with its SVG."""
+    plot = root.locator(".js-plotly-plot").first
+    root.page.wait_for_function(
+        f"plot => ({REVISION})(plot) > Number(plot.dataset.seen)"
+        " && !!plot.querySelector('.main-svg')",
+        arg=plot.element_handle(),
+        timeout=TIMEOUT,
+    )
+    expect(plot).to_be_visible()
 
 
 def answer(question: Any, choice: str | None = None) -> Any:
@@ -145,11 +159,11 @@ def article6_map(page: Any) -> None:
     root.get_by_label("Date").fill("not a date")
     root.get_by_label("Date").press("Enter")
     expect(verdict).to_contain_text("Cannot judge this", timeout=TIMEOUT)
-    expect(root.locator(".js-plotly-plot")).to_have_count(0)  # no chart for an impossible input
+    expect(root.locator(".js-plotly-plot")).to_be_hidden()  # no chart for an impossible input
     root.get_by_label("Date").fill("2020-01-08")
     root.get_by_label("Date").press("Enter")
     expect(verdict).to_contain_text("No: outside the treaty area", timeout=TIMEOUT)
-    expect(root.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=TIMEOUT)
+    expect(root.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=TIMEOUT)
 
 
 def comparison(page: Any) -> None:
@@ -177,7 +191,8 @@ def timeline(page: Any) -> None:
     expect(root.locator("table tbody tr")).to_have_count(shown)
     expect(root.get_by_label("Event", exact=True).locator("option")).to_have_count(shown)
     choose(root, "Event", "Soleimani")
-    expect(root.locator(".js-plotly-plot")).to_have_count(2, timeout=TIMEOUT)  # chart + its map
+    event_map = root.locator(".js-plotly-plot").nth(1)  # the chart, then the event's map
+    expect(event_map.locator(".main-svg").first).to_be_visible(timeout=TIMEOUT)
     expect(root.get_by_role("link").first).to_be_attached()
     search.fill("")
     search.press("Enter")
