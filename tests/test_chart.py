@@ -122,3 +122,12 @@ def test_a_failed_drawing_is_rebuilt_whole_at_the_next_one() -> None:
         chart.draw(broken)
     chart.draw(bars([7, 8, 9]))
     assert len(chart.figure.data) == 1 and chart.figure.data[0].y == (7, 8, 9)
+
+
+def test_the_pinned_plotly_gets_charts_that_resize_to_their_box() -> None:
+    from widgets.chart import _RESIZING_RENDER
+
+    chart = LiveChart()
+    assert isinstance(chart.figure, go.FigureWidget)
+    assert type(chart.figure).__name__ == "CourseFigureWidget", "plotly's bundle was patched"
+    assert _RESIZING_RENDER in str(chart.figure._esm), "the view observes its size"

@@ -13,6 +13,7 @@ Views build their figures as plain dicts (cheap, no validation) and hand them to
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from widgets import look
@@ -37,6 +38,40 @@ def _equal(a: Any, b: Any) -> bool:
         return bool(np.array_equal(np.asarray(a), np.asarray(b)))
 
 
+# plotly 7.1's FigureWidget never resizes under anywidget: its view is built before it is on the
+# page, so plotly.js draws at its default 700 px, and the code that would measure again runs only
+# under ipywidgets' own (Lumino) views. The course's subclass adds a ResizeObserver to the view:
+# the chart fills its box, and follows the window and a projector's zoom. The patch targets the
+# pinned plotly (tests/test_chart.py fails if the bundle no longer has the expected code).
+_RENDER = "render({el:ne}){let ge=new MD(Q,ne);return ge.perform_render(),()=>ge.remove()}"
+_RESIZING_RENDER = (
+    "render({el:ne}){let ge=new MD(Q,ne);ge.perform_render();let w=0;"
+    "const ro=new ResizeObserver(()=>{const x=ne.clientWidth;"
+    "if(x>0&&x!==w&&ne.offsetParent!==null){w=x;ge.autosizeFigure()}});"
+    "ro.observe(ne);return()=>{ro.disconnect();ge.remove()}}"
+)
+
+
+@cache
+def figure_widget_class() -> type[Any]:
+    """plotly's FigureWidget, with a view that resizes its chart to its box (see above)."""
+    from pathlib import Path
+
+    import plotly
+    import plotly.graph_objects as go
+
+    bundle = Path(plotly.__file__).parent / "package_data" / "widgetbundle.js"
+    source = bundle.read_text(encoding="utf-8")
+    plain: type[Any] = go.FigureWidget
+    if _RENDER not in source:
+        return plain  # another plotly: charts keep plotly's own sizing
+
+    class CourseFigureWidget(go.FigureWidget):  # type: ignore[misc]
+        _esm = source.replace(_RENDER, _RESIZING_RENDER)
+
+    return CourseFigureWidget
+
+
 def same_shape(old: Figure, new: Figure) -> bool:
     """True if both figures have the same number of traces, of the same types, in order."""
     before = [trace.get("type", "scatter") for trace in old.get("data", [])]
@@ -53,10 +88,9 @@ class LiveChart:
 
     def __init__(self) -> None:
         import ipywidgets as w
-        import plotly.graph_objects as go
 
         look.apply()
-        self.figure = go.FigureWidget(layout={"template": look.TEMPLATE})
+        self.figure = figure_widget_class()(layout={"template": look.TEMPLATE})
         self.box = w.Box([self.figure], layout=w.Layout(display="none"))
         self.box.add_class("course-chart")
         self.revision = 0
@@ -74,7 +108,7 @@ class LiveChart:
             self._last = {"data": [], "layout": {}}  # unknown state: rebuild at the next drawing
             raise
         self._last = new
-        self.box.layout.display = None
+        self.box.layout.display = "block"  # a block, not a flex row: the chart takes the full width
 
     def _apply(self, new: dict[str, Any]) -> None:
         fig, layout = self.figure, new["layout"]
@@ -102,7 +136,7 @@ class LiveChart:
 
     @property
     def shown(self) -> bool:
-        return self.box.layout.display != "none"
+        return bool(self.box.layout.display != "none")
 
 
 def _as_dict(figure: Figure | Any) -> dict[str, Any]:
