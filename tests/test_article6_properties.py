@@ -1,0 +1,140 @@
+"""Properties of the Article 6 engine for any place and day (hypothesis, derandomized).
+
+Each verdict costs a few milliseconds, so the example counts are small: the whole file runs in a
+few seconds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from widgets.data import load
+from widgets.treaty import article6_verdict, article6_verdicts
+from widgets.treaty.article6 import AMENDED, _world
+from widgets.treaty.geometry import first_containing
+
+FAST = settings(max_examples=20, derandomize=True, deadline=None, database=None)
+
+LATS = st.floats(-90, 90)
+LONS = st.floats(-180, 180)
+# Any day, and often a day on which the treaty changed (or the day before).
+TURNING_POINTS = [
+    "1949-08-23",
+    "1949-08-24",
+    "1952-02-17",
+    "1952-02-18",
+    "1962-07-02",
+    "1962-07-03",
+]
+DAYS = st.sampled_from(TURNING_POINTS) | st.dates(date(1940, 1, 1), date(2035, 12, 31)).map(
+    date.isoformat
+)
+TARGETS = st.sampled_from(["territory", "forces"])
+ATTACKS = st.sampled_from(["armed", "cyber"])
+# Points the engine must judge beside the drawn ones: more than fifty, as on the map.
+GRID_LONS, GRID_LATS = (
+    a.ravel() for a in np.meshgrid(np.linspace(-100, 60, 8), np.arange(0, 80, 10))
+)
+
+
+@FAST
+@given(LATS, LONS, DAYS, TARGETS, ATTACKS)
+def test_every_verdict_is_allowed_and_the_same_when_asked_again(
+    lat: float, lon: float, on: str, target: str, attack: str
+) -> None:
+    verdict = article6_verdict(lat, lon, target=target, on=on, attack=attack)
+    assert verdict.covered in {"yes", "no", "contested"}
+    assert verdict.reason
+    assert verdict.rule_id in {rule["rule_id"] for rule in _world()["rules"]}
+    assert verdict.version == ("1951" if pd.Timestamp(on) >= AMENDED else "1949")
+    assert article6_verdict(lat, lon, target=target, on=on, attack=attack) == verdict
+
+
+@cache
+def coast_vertices() -> tuple[tuple[float, float], ...]:
+    """(lat, lon) of every vertex of the Parties' land outlines."""
+    return tuple(
+        (float(lat), float(lon))
+        for ring in _world()["land"]
+        for lat, lon in zip(ring.ys, ring.xs, strict=True)
+    )
+
+
+@st.composite
+def near_a_coast(draw: st.DrawFn) -> tuple[float, float]:
+    """A point up to 0.2 degrees from a Party's coast: on land, or offshore where it may snap."""
+    lat, lon = draw(st.sampled_from(coast_vertices()))
+    offset = st.floats(-0.2, 0.2)
+    return max(-90.0, min(90.0, lat + draw(offset))), max(-180.0, min(180.0, lon + draw(offset)))
+
+
+@settings(FAST, max_examples=15)
+@given(
+    st.lists(st.tuples(LATS, LONS) | near_a_coast(), min_size=1, max_size=5),
+    st.randoms(use_true_random=False),
+    DAYS,
+    TARGETS,
+)
+def test_a_verdict_does_not_depend_on_the_other_points_in_the_batch(
+    points: list[tuple[float, float]], shuffler: object, on: str, target: str
+) -> None:
+    lats = np.array([p[0] for p in points])
+    lons = np.array([p[1] for p in points])
+    alone = [article6_verdict(a, b, target=target, on=on) for a, b in points]
+    assert article6_verdicts(lats, lons, target=target, on=on) == alone
+    order = list(range(len(points)))
+    shuffler.shuffle(order)  # type: ignore[attr-defined]
+    shuffled = article6_verdicts(lats[order], lons[order], target=target, on=on)
+    assert shuffled == [alone[i] for i in order]
+    many = article6_verdicts(
+        np.concatenate([GRID_LATS, lats]), np.concatenate([GRID_LONS, lons]), target=target, on=on
+    )
+    assert len(many) > 50 and many[-len(points) :] == alone
+
+
+@cache
+def inland_points() -> tuple[tuple[str, float, float], ...]:
+    """(member, lat, lon) for points inside a member's own land: a 5 x 5 grid over each outline's
+    box, kept where the engine's own lookup finds that member's land."""
+    world = _world()
+    land, owners = world["land"], world["owners"]["sovereign"]
+    rings = [ring for ring in land if isinstance(owners.get(ring.key), str)]
+    grids = [
+        np.meshgrid(np.linspace(r.box[0], r.box[1], 5), np.linspace(r.box[2], r.box[3], 5))
+        for r in rings
+    ]
+    lons = np.concatenate([g[0].ravel() for g in grids])
+    lats = np.concatenate([g[1].ravel() for g in grids])
+    meant = np.repeat([owners[r.key] for r in rings], 25)
+    codes = first_containing(land, lons, lats)
+    return tuple(
+        (str(owner), float(lat), float(lon))
+        for owner, code, lat, lon in zip(meant, codes, lats, lons, strict=True)
+        if code is not None and owners.get(code) == owner
+    )
+
+
+@st.composite
+def before_accession(draw: st.DrawFn) -> tuple[str, float, float, str]:
+    points = inland_points()
+    member = draw(st.sampled_from(sorted({m for m, _, _ in points})))
+    _, lat, lon = draw(st.sampled_from([p for p in points if p[0] == member]))
+    joined = load("members").set_index("iso3").loc[member, "joined"].date()
+    day = draw(st.dates(date(1900, 1, 1), joined - pd.Timedelta(days=1)))
+    return member, lat, lon, day.isoformat()
+
+
+@settings(FAST, max_examples=30)
+@given(before_accession(), ATTACKS)
+def test_a_partys_territory_is_not_covered_before_it_joins(
+    case: tuple[str, float, float, str], attack: str
+) -> None:
+    member, lat, lon, on = case
+    verdict = article6_verdict(lat, lon, target="territory", on=on, attack=attack)
+    assert verdict.covered == "no", f"{member} on {on}: {verdict.reason}"
