@@ -3,14 +3,18 @@ which rule decides where several match, and the coastal snap."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from widgets.data import load
 from widgets.treaty import article6, article6_verdict, article6_verdicts
+from widgets.treaty.article6 import Covered, Target
 from widgets.treaty.geometry import box_ring, first_containing, nearest_within_many
 
-EXAMPLES = [
+EXAMPLES: list[tuple[str, float, float, Target, str, Covered]] = [
     # place, lat, lon, target, on, covered
     ("Ain al-Asad Air Base, Iraq", 33.79, 42.44, "forces", "2020-01-08", "no"),
     ("Incirlik Air Base, Turkey", 37.00, 35.43, "territory", "2020-01-08", "yes"),
@@ -55,7 +59,9 @@ EXAMPLES = [
 @pytest.mark.parametrize(
     ("place", "lat", "lon", "target", "on", "covered"), EXAMPLES, ids=[e[0] for e in EXAMPLES]
 )
-def test_verdicts(place: str, lat: float, lon: float, target: str, on: str, covered: str) -> None:
+def test_verdicts(
+    place: str, lat: float, lon: float, target: Target, on: str, covered: Covered
+) -> None:
     verdict = article6_verdict(lat, lon, target=target, on=on)
     assert verdict.covered == covered, verdict.reason
     assert verdict.reason
@@ -107,7 +113,7 @@ def test_a_cyber_attack_is_contested_where_an_armed_one_is_covered() -> None:
         ({"lat": 0, "lon": 0, "attack": ""}, "attack must name"),
     ],
 )
-def test_impossible_input_is_refused_plainly(kwargs: dict, words: str) -> None:
+def test_impossible_input_is_refused_plainly(kwargs: dict[str, Any], words: str) -> None:
     lat, lon = kwargs.pop("lat"), kwargs.pop("lon")
     with pytest.raises(ValueError, match=words):
         article6_verdict(lat, lon, **kwargs)
@@ -148,7 +154,7 @@ def test_the_first_matching_rule_by_priority_decides(monkeypatch: pytest.MonkeyP
 
 def test_rules_are_taken_in_priority_order_not_file_order(monkeypatch: pytest.MonkeyPatch) -> None:
     expected = [article6_verdict(lat, lon, target=t, on=on) for _, lat, lon, t, on, _ in EXAMPLES]
-    real_load = article6.load
+    real_load = load
 
     def rules_upside_down(name: str) -> pd.DataFrame:
         table = real_load(name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cache
+from random import Random
 
 import numpy as np
 import pandas as pd
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from widgets.data import load
 from widgets.treaty import article6_verdict, article6_verdicts
-from widgets.treaty.article6 import AMENDED, _world
+from widgets.treaty.article6 import AMENDED, ATTACKS, COVERED, TARGETS, AttackKind, Target, _world
 from widgets.treaty.geometry import first_containing
 
 FAST = settings(max_examples=20, derandomize=True, deadline=None, database=None)
@@ -35,8 +36,8 @@ TURNING_POINTS = [
 DAYS = st.sampled_from(TURNING_POINTS) | st.dates(date(1940, 1, 1), date(2035, 12, 31)).map(
     date.isoformat
 )
-TARGETS = st.sampled_from(["territory", "forces"])
-ATTACKS = st.sampled_from(["armed", "cyber"])
+ANY_TARGET = st.sampled_from(TARGETS)
+ANY_ATTACK = st.sampled_from(ATTACKS)
 # Points the engine must judge beside the drawn ones: more than fifty, as on the map.
 GRID_LONS, GRID_LATS = (
     a.ravel() for a in np.meshgrid(np.linspace(-100, 60, 8), np.arange(0, 80, 10))
@@ -44,12 +45,12 @@ GRID_LONS, GRID_LATS = (
 
 
 @FAST
-@given(LATS, LONS, DAYS, TARGETS, ATTACKS)
+@given(LATS, LONS, DAYS, ANY_TARGET, ANY_ATTACK)
 def test_every_verdict_is_allowed_and_the_same_when_asked_again(
-    lat: float, lon: float, on: str, target: str, attack: str
+    lat: float, lon: float, on: str, target: Target, attack: AttackKind
 ) -> None:
     verdict = article6_verdict(lat, lon, target=target, on=on, attack=attack)
-    assert verdict.covered in {"yes", "no", "contested"}
+    assert verdict.covered in COVERED
     assert verdict.reason
     assert verdict.rule_id in {rule["rule_id"] for rule in _world()["rules"]}
     assert verdict.version == ("1951" if pd.Timestamp(on) >= AMENDED else "1949")
@@ -79,17 +80,17 @@ def near_a_coast(draw: st.DrawFn) -> tuple[float, float]:
     st.lists(st.tuples(LATS, LONS) | near_a_coast(), min_size=1, max_size=5),
     st.randoms(use_true_random=False),
     DAYS,
-    TARGETS,
+    ANY_TARGET,
 )
 def test_a_verdict_does_not_depend_on_the_other_points_in_the_batch(
-    points: list[tuple[float, float]], shuffler: object, on: str, target: str
+    points: list[tuple[float, float]], shuffler: Random, on: str, target: Target
 ) -> None:
     lats = np.array([p[0] for p in points])
     lons = np.array([p[1] for p in points])
     alone = [article6_verdict(a, b, target=target, on=on) for a, b in points]
     assert article6_verdicts(lats, lons, target=target, on=on) == alone
     order = list(range(len(points)))
-    shuffler.shuffle(order)  # type: ignore[attr-defined]
+    shuffler.shuffle(order)
     shuffled = article6_verdicts(lats[order], lons[order], target=target, on=on)
     assert shuffled == [alone[i] for i in order]
     many = article6_verdicts(
@@ -125,15 +126,16 @@ def before_accession(draw: st.DrawFn) -> tuple[str, float, float, str]:
     points = inland_points()
     member = draw(st.sampled_from(sorted({m for m, _, _ in points})))
     _, lat, lon = draw(st.sampled_from([p for p in points if p[0] == member]))
-    joined = load("members").set_index("iso3").loc[member, "joined"].date()
-    day = draw(st.dates(date(1900, 1, 1), joined - pd.Timedelta(days=1)))
+    members = load("members")
+    joined = pd.Timestamp(members.loc[members["iso3"] == member, "joined"].iloc[0])
+    day = draw(st.dates(date(1900, 1, 1), (joined - pd.Timedelta(days=1)).date()))
     return member, lat, lon, day.isoformat()
 
 
 @settings(FAST, max_examples=30)
-@given(before_accession(), ATTACKS)
+@given(before_accession(), ANY_ATTACK)
 def test_a_partys_territory_is_not_covered_before_it_joins(
-    case: tuple[str, float, float, str], attack: str
+    case: tuple[str, float, float, str], attack: AttackKind
 ) -> None:
     member, lat, lon, on = case
     verdict = article6_verdict(lat, lon, target="territory", on=on, attack=attack)
