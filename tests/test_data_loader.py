@@ -133,28 +133,6 @@ def test_every_field_is_described() -> None:
             assert field.get("description"), f"{name}.{field['name']} has no description"
 
 
-def test_notebook_shows_data_errors_as_a_message_not_a_traceback(tmp_path: Path) -> None:
-    import sys
-
-    import nbformat
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-    from notebooks import CellError, run
-
-    broken = FIXTURES / "malformed" / "impossible_date"
-    source = (
-        f"from widgets import data, setup_lesson\nsetup_lesson()\ndata.tables({str(broken)!r})\n"
-    )
-    path = tmp_path / "broken.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)]), path)
-    outputs: list = []
-    with pytest.raises(CellError, match="DataError"):
-        run(path, timeout=60, on_cell=lambda cell: outputs.extend(cell.outputs))
-    shown = [o["data"]["text/markdown"] for o in outputs if o.output_type == "display_data"]
-    assert shown and "datapackage.json" in shown[0] and "file not found" in shown[0]
-    assert not [o for o in outputs if o.output_type == "error"], "no traceback output"
-
-
 def test_a_validated_package_is_not_validated_again_until_it_changes(
     package, monkeypatch, tmp_path: Path
 ) -> None:

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-# The server helpers the browser tests use (tests/browser/harness.py; no browser needed here).
-from browser.harness import free_port, server, voila_command
+# The server helpers the browser tests use (tests/browser/harness.py, put on the path by
+# tests/integration/conftest.py; no browser needed here).
+from harness import free_port, server, voila_command
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 
 

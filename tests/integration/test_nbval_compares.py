@@ -1,0 +1,42 @@
+"""nbval really compares the checked cells (moved from tests/test_notebooks.py: it runs nbval,
+and so a kernel, in a subprocess)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_a_wrong_reference_output_fails_nbval(tmp_path: Path) -> None:
+    """The checked cells are really compared: tamper with one stored output and nbval must fail."""
+    notebook = nbformat.read(ROOT / "notebooks" / "00_start_here.ipynb", as_version=4)
+    cell = next(c for c in notebook.cells if "members_on(" in c.source and c.outputs)
+    assert cell.outputs[0]["data"]["text/plain"] == "29"
+    cell.outputs[0]["data"]["text/plain"] = "30"
+    tampered = tmp_path / "tampered.ipynb"
+    nbformat.write(notebook, tampered)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "--nbval-cell-timeout=120",
+            str(tampered),
+        ],
+        cwd=ROOT / "notebooks",
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 1, run.stdout[-2000:]
+    assert "1 failed" in run.stdout
