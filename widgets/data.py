@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pandas as pd
@@ -33,7 +35,9 @@ import pandas as pd
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DESCRIPTOR = "datapackage.json"
 GAMES = "games"  # game trees: JSON, not tables, so outside the tabular data package
+DATA_ENV = "ALLIANCE_COURSE_DATA"  # another data folder (a copy to test, an instructor's own)
 _MAX_LISTED = 5
+FUTURE_MARGIN_DAYS = 31  # a date may lie at most this far after today (a source dated ahead)
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,9 @@ def read_game(name: str, root: Path | str | None = None) -> Any:
     shown = display_path(path)
     try:
         return json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        detail = "the game tree is nested far too deeply to be a game (thousands of levels)"
+        raise DataError([Problem(shown, None, None, "game tree depth", detail)]) from None
     except FileNotFoundError:
         known = ", ".join(games(root)) or "none"
         detail = f"no such game; known games: {known}"
@@ -146,7 +153,7 @@ def clear_cache() -> None:
 
 
 def _root(root: Path | str | None) -> Path:
-    return Path(root or DATA_DIR).resolve()
+    return Path(root or os.environ.get(DATA_ENV) or DATA_DIR).resolve()
 
 
 def display_path(path: Path) -> str:
@@ -171,7 +178,95 @@ def _descriptor(root: Path) -> dict[str, Any]:
     except json.JSONDecodeError as err:
         problem = Problem(display_path(path), err.lineno, None, "valid JSON", err.msg)
         raise DataError([problem]) from None
+    problems = _descriptor_problems(descriptor, display_path(path))
+    if problems:
+        raise DataError(problems)
     return descriptor
+
+
+def _descriptor_problems(descriptor: Any, shown: str) -> list[Problem]:
+    """The structure the loader relies on, checked before anything reads it: plain words and the
+    JSON path of the bad part (``resources[2].schema.fields``), never a ``KeyError`` or
+    ``TypeError`` deep inside the loader or frictionless. Resource paths must name a file inside
+    the data folder: a URL would make validation go to the network, ``..`` or an absolute path
+    would read files elsewhere on the computer."""
+
+    def problem(where: str, detail: str) -> Problem:
+        return Problem(shown, None, None, "Data Package structure", f"{where}: {detail}")
+
+    if not isinstance(descriptor, dict):
+        return [problem("(top level)", "must be a JSON object {...}")]
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return [problem("resources", "must be a non-empty list of tables [...]")]
+    problems: list[Problem] = []
+    for index, resource in enumerate(resources):
+        where = f"resources[{index}]"
+        if not isinstance(resource, dict):
+            problems.append(problem(where, "must be a JSON object describing one table"))
+            continue
+        for key in ("name", "path"):
+            if not isinstance(resource.get(key), str) or not resource[key]:
+                problems.append(problem(f"{where}.{key}", "must be a non-empty text"))
+        if isinstance(resource.get("path"), str) and resource["path"]:
+            reason = _outside_reason(resource["path"])
+            if reason:
+                problems.append(problem(f"{where}.path", reason))
+        table_schema = resource.get("schema")
+        if not isinstance(table_schema, dict):
+            problems.append(problem(f"{where}.schema", "missing or not a JSON object"))
+            continue
+        fields = table_schema.get("fields")
+        if not isinstance(fields, list) or not fields:
+            problems.append(problem(f"{where}.schema.fields", "must be a non-empty list"))
+            continue
+        for number, spec in enumerate(fields):
+            if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
+                detail = 'must be a JSON object with a "name"'
+                problems.append(problem(f"{where}.schema.fields[{number}]", detail))
+            elif not isinstance(spec.get("constraints", {}), dict):
+                detail = "must be a JSON object"
+                problems.append(problem(f"{where}.schema.fields[{number}].constraints", detail))
+        key = table_schema.get("primaryKey", [])
+        if not isinstance(key, str | list):
+            problems.append(problem(f"{where}.schema.primaryKey", "must be a name or a list"))
+        foreign = table_schema.get("foreignKeys", [])
+        if not isinstance(foreign, list):
+            problems.append(problem(f"{where}.schema.foreignKeys", "must be a list"))
+            continue
+        for number, fk in enumerate(foreign):
+            fk_where = f"{where}.schema.foreignKeys[{number}]"
+            reference = fk.get("reference") if isinstance(fk, dict) else None
+            if (
+                not isinstance(fk, dict)
+                or not isinstance(fk.get("fields"), str | list)
+                or not isinstance(reference, dict)
+                or not isinstance(reference.get("resource"), str)
+                or not isinstance(reference.get("fields"), str | list)
+            ):
+                detail = 'needs "fields" and a "reference" with "resource" and "fields"'
+                problems.append(problem(fk_where, detail))
+    if not problems:
+        names = {r["name"] for r in resources}
+        for index, resource in enumerate(resources):
+            for number, fk in enumerate(resource["schema"].get("foreignKeys", [])):
+                target = fk["reference"]["resource"]
+                if target and target not in names:
+                    where = f"resources[{index}].schema.foreignKeys[{number}].reference.resource"
+                    problems.append(problem(where, f"there is no table called {target!r}"))
+    return problems
+
+
+def _outside_reason(path: str) -> str | None:
+    """Why a resource path does not name a file inside the data folder, or None if it does."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path) or path.lower().startswith(
+        ("http:", "https:", "ftp:", "file:")
+    ):
+        return f"{path!r} is a remote address; the course reads only files inside data/"
+    pure = PurePosixPath(path.replace("\\", "/"))
+    if pure.is_absolute() or re.match(r"^[A-Za-z]:", path) or ".." in pure.parts:
+        return f"{path!r} leaves the data folder; name a file inside data/, e.g. members.csv"
+    return None
 
 
 @cache
@@ -227,6 +322,9 @@ def _remember(stamp: Path | None) -> None:
 
 
 def _validate(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
+    quoting = _quote_problems(root, descriptor)  # a stray quote shifts every later cell
+    if quoting:
+        return quoting
     from frictionless import FrictionlessException, Package  # only the first load pays for it
 
     checked, list_keys = _split_list_foreign_keys(descriptor)
@@ -248,6 +346,8 @@ def _validate(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
         problems += [_problem(path, error) for error in errors]
     if not problems:
         problems = _check_list_references(root, descriptor, list_keys)
+    if not problems:
+        problems = _content_problems(root, descriptor)
     return problems
 
 
@@ -470,3 +570,231 @@ def parse_list(cell: str, field: dict[str, Any]) -> tuple[str | int | float, ...
 def _list_items(cell: str, field: dict[str, Any]) -> list[str]:
     """The raw items of a ``list`` cell (Table Schema's default delimiter is a comma)."""
     return cell.split(field.get("delimiter", ","))
+
+
+# -- checks the Table Schema cannot express ------------------------------------------------------
+# Each returns located problems for data that frictionless accepts but that no lesson can use.
+
+
+def _quote_problems(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
+    """Stray double quotes, found before any other check.
+
+    CSV readers forgive them silently: ``"The "x" y"`` reads as ``The x" y"`` and ``ab"c`` keeps
+    a quote a spreadsheet would not write. Either way the text a lesson quotes changes without a
+    word, so a quote is allowed only where CSV puts it: around a whole cell, and doubled inside.
+    """
+    problems: list[Problem] = []
+    for resource in descriptor["resources"]:
+        path = root / resource["path"]
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # frictionless names a missing or undecodable file
+        found = _stray_quote(text)
+        if found is None:
+            continue
+        row, index, detail = found
+        header = text.split("\n", 1)[0].strip().split(",")
+        column = header[index] if index < len(header) else f"position {index + 1}"
+        detail += '; inside a quoted cell write a quote twice (""), as spreadsheets do'
+        problems.append(Problem(display_path(path), row, column, "CSV quoting", detail))
+    return problems
+
+
+def _stray_quote(text: str) -> tuple[int, int, str] | None:
+    """(row, cell index, what is wrong) for the first misplaced ``"`` in CSV text, or None."""
+    row, cell, start = 1, 0, True
+    quoted = after_quote = False
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if quoted:
+            if char == '"':
+                if text.startswith('"', i + 1):
+                    i += 2
+                    continue
+                quoted, after_quote = False, True
+            i += 1
+            continue
+        if char in ",\r\n":
+            if char == "\n":
+                row, cell = row + 1, 0
+            elif char == ",":
+                cell += 1
+            start, after_quote = True, False
+        elif after_quote:
+            return row, cell, "text follows the closing quote of a quoted cell: a stray quote"
+        elif char == '"':
+            if not start:
+                return row, cell, "a quote character in the middle of an unquoted cell"
+            quoted = True
+            start = False
+        else:
+            start = False
+        i += 1
+    if quoted:
+        return row, cell, "a quoted cell is never closed: a stray quote"
+    return None
+
+
+def _content_problems(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
+    """Checks on typed values, run once frictionless has passed every table."""
+    problems: list[Problem] = []
+    frames: dict[str, pd.DataFrame] = {}
+    for resource in descriptor["resources"]:
+        frame = _read_raw(root, resource)
+        frames[resource["name"]] = frame
+        shown = display_path(root / resource["path"])
+        for field in resource["schema"]["fields"]:
+            name = field["name"]
+            if name not in frame:
+                continue
+            if field.get("type") == "date":
+                problems += _date_problems(shown, name, frame[name])
+            if name == "points":
+                problems += _points_problems(shown, name, frame[name])
+    if "article6_rules" in frames and "article6_seas" in frames:
+        rules = next(r for r in descriptor["resources"] if r["name"] == "article6_rules")
+        seas = set(frames["article6_seas"]["sea_id"].dropna())
+        shown = display_path(root / rules["path"])
+        problems += _rule_area_problems(shown, frames["article6_rules"], seas)
+    if "question_bank" in frames:
+        bank = next(r for r in descriptor["resources"] if r["name"] == "question_bank")
+        problems += _question_problems(display_path(root / bank["path"]), frames["question_bank"])
+    return problems
+
+
+def _rows(column: pd.Series) -> Iterable[tuple[int, Any]]:
+    """(spreadsheet row, cell) for each filled cell of a raw column: the header is row 1."""
+    for index, cell in column.items():
+        if not pd.isna(cell):
+            yield int(str(index)) + 2, cell
+
+
+def _date_problems(shown: str, name: str, column: pd.Series) -> list[Problem]:
+    """No date after today (plus a small margin): a typo such as 9999-12-31 passes the schema
+    but would stretch every time axis and slider to the year 10000."""
+    latest = pd.Timestamp.today().normalize() + pd.Timedelta(days=FUTURE_MARGIN_DAYS)
+    problems = []
+    for row, cell in _rows(column):
+        try:
+            day = pd.Timestamp(str(cell))
+        except (ValueError, OverflowError):
+            continue  # frictionless has already judged the format
+        if day > latest:
+            detail = f"{cell!r} lies in the future; the course's dates are historical (a typo?)"
+            problems.append(Problem(shown, row, name, "date not in the future", detail))
+    return problems
+
+
+def _number(text: str) -> float | None:
+    """A plain decimal number (``-5.4``, ``12``), or None for anything else (``1.2.3``, ``nan``)."""
+    if not re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", text):
+        return None
+    value = float(text)
+    return value if math.isfinite(value) else None
+
+
+def _points_problems(shown: str, name: str, column: pd.Series) -> list[Problem]:
+    """Map rings: space-separated ``lon,lat`` pairs of numbers, lon in -180..180, lat in -90..90,
+    at least three points (a ring with fewer encloses nothing)."""
+    problems = []
+    for row, cell in _rows(column):
+        pairs = str(cell).split()
+        detail = None
+        for number, pair in enumerate(pairs, start=1):
+            parts = pair.split(",")
+            values = [_number(p) for p in parts]
+            if len(parts) != 2 or values[0] is None or values[1] is None:
+                detail = f"point {number} {pair!r} is not a pair lon,lat of numbers"
+            elif not (-180 <= values[0] <= 180 and -90 <= values[1] <= 90):
+                detail = (
+                    f"point {number} {pair!r} is off the map: longitude must lie in -180..180 "
+                    "and latitude in -90..90"
+                )
+            if detail:
+                break
+        if detail is None and len(pairs) < 3:
+            detail = f"a ring needs at least three points, not {len(pairs)}"
+        if detail:
+            problems.append(Problem(shown, row, name, "map points", detail))
+    return problems
+
+
+def _rule_area_problems(shown: str, rules: pd.DataFrame, seas: set[str]) -> list[Problem]:
+    """The ``area`` of an Article 6 rule, as its ``area_kind`` needs it."""
+    problems = []
+    for index, rule in rules.iterrows():
+        row = int(str(index)) + 2
+        kind = rule.get("area_kind")
+        area = "" if pd.isna(rule.get("area")) else str(rule["area"])
+        detail = None
+        if kind in ("box", "member-box"):
+            detail = _box_problem(area)
+        elif kind == "sea":
+            if area not in seas:
+                known = ", ".join(sorted(seas))
+                detail = f"{area!r} is not a sea_id in article6_seas.csv (known: {known})"
+        elif kind == "code":
+            codes = area.split(";")
+            if not area or not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
+                detail = f"{area!r} must be three-letter codes separated by ';', e.g. GUM;ASM"
+        if detail:
+            problems.append(Problem(shown, row, "area", f"area of a {kind} rule", detail))
+    return problems
+
+
+def _box_problem(area: str) -> str | None:
+    parts = area.split(",")
+    values = [_number(p.strip()) for p in parts]
+    wanted = "four numbers lon0,lon1,lat0,lat1 (west, east, south, north)"
+    if len(parts) != 4 or any(v is None for v in values):
+        return f"{area!r} must be {wanted}"
+    lon0, lon1, lat0, lat1 = (float(v or 0) for v in values)
+    if not (-180 <= lon0 < lon1 <= 180):
+        return f"{area!r}: longitudes must lie in -180..180 with lon0 < lon1 ({wanted})"
+    if not (-90 <= lat0 < lat1 <= 90):
+        return f"{area!r}: latitudes must lie in -90..90 with lat0 < lat1 ({wanted})"
+    return None
+
+
+def _question_problems(shown: str, bank: pd.DataFrame) -> list[Problem]:
+    """Each question's choices are numbered 0, 1, 2, ... with no gap, and exactly one is marked
+    correct: the lessons show choices in that order and mark the correct one right."""
+    problems = []
+    rows = pd.Series(range(2, len(bank) + 2), index=bank.index)
+    for question_id, group in bank.groupby("question_id", sort=False):
+        indices = sorted(int(i) for i in group["choice_index"])
+        if indices != list(range(len(indices))):
+            where = int(rows[group.index[0]])
+            found = ", ".join(str(i) for i in indices)
+            detail = (
+                f"question {question_id!r} numbers its choices {found}; number them "
+                f"0, 1, 2, ... ({len(indices)} choices: 0 to {len(indices) - 1})"
+            )
+            problems.append(
+                Problem(shown, where, "choice_index", "choices numbered from 0", detail)
+            )
+        correct = group[group["correct"].isin(["true", "True", "TRUE", "1"])]
+        if len(correct) != 1:
+            where = int(rows[correct.index[1]]) if len(correct) > 1 else int(rows[group.index[0]])
+            detail = (
+                f"question {question_id!r} has {len(correct)} choices marked correct; "
+                "mark exactly one true"
+            )
+            problems.append(Problem(shown, where, "correct", "one correct choice", detail))
+    return problems
+
+
+def require_rows(
+    name: str, column: str, values: Iterable[str], cited_by: str, root: Path | str | None = None
+) -> None:
+    """Refuse, as a :class:`DataError` naming the table's file and column, values that code cites
+    (e.g. the events a role-play releases) but that the table no longer holds."""
+    held = set(load(name, root)[column].dropna())
+    missing = [v for v in values if v not in held]
+    if missing:
+        resource = next(r for r in _descriptor(_root(root))["resources"] if r["name"] == name)
+        shown = display_path(_root(root) / resource["path"])
+        detail = f"{', '.join(repr(m) for m in missing)} is cited by {cited_by} but missing"
+        raise DataError([Problem(shown, None, column, "cited rows exist", detail)])
