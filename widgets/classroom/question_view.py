@@ -5,8 +5,17 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from widgets.classroom.progress import ProgressStore
+from widgets.classroom.progress import ProgressError, ProgressStore
 from widgets.classroom.questions import NumericQuestion, Question
+
+
+def not_saved(err: OSError, what: str = "answer") -> str:
+    """A failed save in plain words; the widget keeps the learner's pick, so nothing is lost."""
+    why = str(err) if isinstance(err, ProgressError) else (err.strerror or str(err))
+    return (
+        f"Your {what} was NOT saved: {why.rstrip('.')}. It stays on screen while this page is "
+        "open; ask your instructor to fix the progress folder."
+    )
 
 
 class QuestionWidget:
@@ -48,9 +57,11 @@ class QuestionWidget:
             try:
                 self.store.save(self.question.lesson, self.question.qid, picked)
             except OSError as err:
-                message += f" (Your answer could not be saved: {err.strerror}.)"
-            if right is None and not message:
-                message = "Saved. We come back to it in the review lesson."
+                rest = message.removeprefix("Saved.").strip() if right is None else message
+                message = f"{rest} {not_saved(err)}".strip()
+            else:
+                if right is None and not message:
+                    message = "Saved. We come back to it in the review lesson."
         mark = {True: "&#10004; ", False: "&#10008; ", None: ""}[right]
         self.feedback.value = f"<p role='status'>{mark}{escape(message)}</p>"
 
@@ -84,7 +95,7 @@ class NumericQuestionWidget:
             try:
                 self.store.save(self.question.lesson, self.question.qid, bool(right))
             except OSError as err:
-                message += f" (Your result could not be saved: {err.strerror}.)"
+                message = f"{message} {not_saved(err, 'result')}"
         mark = {True: "&#10004; ", False: "&#10008; ", None: ""}[right]
         self.feedback.value = f"<p role='status'>{mark}{escape(message)}</p>"
 
