@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from widgets.classroom import progress
 from widgets.classroom.progress import ProgressError, ProgressStore
 from widgets.classroom.question_view import NumericQuestionWidget, QuestionWidget
 from widgets.classroom.questions import Choice, NumericQuestion, Question
@@ -35,7 +34,7 @@ def _deny(monkeypatch: pytest.MonkeyPatch, action: str) -> None:
         def replace(source: object, target: object) -> None:
             raise PermissionError(13, "Permission denied", str(source))
 
-        monkeypatch.setattr(progress.os, "replace", replace)
+        monkeypatch.setattr("widgets.classroom.progress.os.replace", replace)
 
 
 def test_a_damaged_file_in_a_read_only_home_is_reported_not_raised(
@@ -87,11 +86,11 @@ def test_two_kernels_meeting_one_damaged_file(
     first = ProgressStore(tmp_path)
 
     def other_kernel_first(source: Any, target: Any) -> None:
-        monkeypatch.setattr(progress.os, "replace", real_replace)
+        monkeypatch.setattr("widgets.classroom.progress.os.replace", real_replace)
         first.read()  # the other kernel moves the file aside now
         real_replace(source, target)
 
-    monkeypatch.setattr(progress.os, "replace", other_kernel_first)
+    monkeypatch.setattr("widgets.classroom.progress.os.replace", other_kernel_first)
     second = ProgressStore(tmp_path)
     assert second.read() == {}
     assert second.notice and "moved it aside" in second.notice
