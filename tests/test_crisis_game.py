@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from itertools import product
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from widgets.escalation.scenario import apply_sliders, node_at, sliders_of
 SCENARIO = load_game("january_2020")
 
 
-def all_paths(node: dict, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+def all_paths(node: dict[str, Any], path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     if "outcome" in node:
         return [path]
     if "choices" in node:
@@ -51,8 +52,9 @@ def test_the_model_moves_until_the_learner_decides() -> None:
     assert game.learners_turn and set(game.options()) == {"Stand down", "Strike Iran"}
     game.choose("Strike Iran")
     assert game.finished and game.rung() == node_at(SCENARIO, game.node_path)["rung"]
-    ladder = data.load("ladder").set_index("rung")
-    assert ladder.loc[game.rung(), "name"] == "Open war"
+    rung = game.rung()
+    assert rung is not None
+    assert data.load("ladder").set_index("rung").loc[rung, "name"] == "Open war"
 
 
 def test_noise_gives_probabilities_not_certainties() -> None:

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def pins(path: Path) -> dict[str, str]:
     """name -> version for the lines of a lock file whose marker applies to this interpreter."""
-    found = {}
+    found: dict[str, str] = {}
     for line in path.read_text().splitlines():
         requirement = line.split("#", 1)[0].strip()
         match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([^\s;]+)\s*(?:;\s*(.+))?", requirement)

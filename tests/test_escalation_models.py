@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from widgets.escalation.models import (
@@ -49,7 +51,7 @@ def test_extended_deterrence_regimes() -> None:
         ((2, "x", 0.5), "number"),
     ],
 )
-def test_extended_deterrence_refuses_impossible_values(args: tuple, words: str) -> None:
+def test_extended_deterrence_refuses_impossible_values(args: tuple[Any, ...], words: str) -> None:
     with pytest.raises(ValueError, match=words):
         extended_deterrence(*args)
 

@@ -35,9 +35,11 @@ def test_notebooks_show_every_dataframe_through_it() -> None:
 
     shell = InteractiveShell.instance()
     widgets.setup_lesson()
-    html, _ = shell.display_formatter.format(pd.DataFrame({"a": [1]}))
+    formatter = shell.display_formatter
+    assert formatter is not None
+    html, _ = formatter.format(pd.DataFrame({"a": [1]}))
     assert headers(html["text/html"]) == ["a"]
-    listed, _ = shell.display_formatter.format(pd.DataFrame({"rungs": [(1, 2), (3,)]}))
+    listed, _ = formatter.format(pd.DataFrame({"rungs": [(1, 2), (3,)]}))
     assert "<td>1, 2</td>" in listed["text/html"] and "<td>3</td>" in listed["text/html"]
 
 

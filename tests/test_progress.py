@@ -16,13 +16,15 @@ def test_answers_survive_a_new_store(tmp_path: Path) -> None:
     assert ProgressStore(tmp_path).answer("00", "other") is None
 
 
-def test_default_home_follows_the_environment(tmp_path: Path, monkeypatch) -> None:
+def test_default_home_follows_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ALLIANCE_COURSE_HOME", str(tmp_path))
     ProgressStore().save("00", "q", 1)
     assert json.loads((tmp_path / "progress.json").read_text()) == {"00": {"q": 1}}
 
 
-def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch) -> None:
+def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     store = ProgressStore(tmp_path)
     store.save("00", "q", 1)
 

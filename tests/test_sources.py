@@ -10,6 +10,7 @@ from widgets.sources import Source, resolve_sources, sources_html
 
 def test_sources_resolve_in_the_order_cited() -> None:
     cited = load("events").set_index("event_id").loc["2020-01-03-soleimani-strike", "source_id"]
+    assert isinstance(cited, tuple)  # a list field comes back from the loader as a tuple
     resolved = resolve_sources(cited)
     assert [s.source_id for s in resolved] == list(cited)
     assert all(s.publisher and s.title for s in resolved)

@@ -7,6 +7,7 @@ import pytest
 
 from widgets.data import load
 from widgets.geo import place_map
+from widgets.sources import Source
 from widgets.timeline.model import (
     LANES,
     SEARCHED,
@@ -67,7 +68,7 @@ def test_filters_on_a_small_frame() -> None:
         ({"start": "soon"}, "not a date"),
     ],
 )
-def test_impossible_filters_say_why(changes: dict, words: str) -> None:
+def test_impossible_filters_say_why(changes: dict[str, object], words: str) -> None:
     with pytest.raises(ValueError, match=words.replace("(", r"\(").replace(")", r"\)")):
         filter_events(EVENTS, query(**changes))
 
@@ -125,9 +126,11 @@ def test_crisis_level_rises_and_falls() -> None:
 
 def test_details_resolve_every_source() -> None:
     event = EVENTS.set_index("event_id").loc["2020-01-03-soleimani-strike"]
-    info = details(event)
-    assert [s.source_id for s in info["sources"]] == list(event["source_id"])
-    assert all(s.publisher and s.title for s in info["sources"])
+    assert isinstance(event, pd.Series)
+    sources = details(event)["sources"]
+    assert isinstance(sources, tuple) and all(isinstance(s, Source) for s in sources)
+    assert [s.source_id for s in sources] == list(event["source_id"])
+    assert all(s.publisher and s.title for s in sources)
 
 
 def test_offline_map_uses_no_plotly_base_layers() -> None:

@@ -105,11 +105,11 @@ def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
     from widgets.timeline.enlargement_view import members_slider
     from widgets.timeline.view import TimelineView
 
-    def sweep(control: object, values: list[float]) -> list[float]:
+    def sweep(control: Any, values: list[Any]) -> list[float]:
         times = []
         for i in range(changes):
             start = time.perf_counter()
-            control.value = values[i % len(values)]  # type: ignore[attr-defined]
+            control.value = values[i % len(values)]
             times.append((time.perf_counter() - start) * 1000)
         return times
 
@@ -117,7 +117,7 @@ def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
     with contextlib.redirect_stdout(io.StringIO()):
         noisy = GameExplorer()
         noisy.rational.value = False
-        cases = [
+        cases: list[tuple[str, Any, list[Any]]] = [
             ("deterrence explorer (q)", deterrence_explorer().controls["q"], [0.2, 0.5, 0.8]),
             ("ambiguity explorer", ambiguity_explorer().controls["moral_hazard"], [0.5, 1, 2]),
             ("brinkmanship explorer", brinkmanship_explorer().controls["p_hard"], [0.2, 0.4]),
@@ -151,9 +151,9 @@ def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
             ),
         ]
         for name, control, values in cases:
-            before = control.value  # type: ignore[attr-defined]
+            before = control.value
             times = sweep(control, values)
-            control.value = before  # type: ignore[attr-defined]  # leave the widget as found
+            control.value = before  # leave the widget as found
             results.append((name, *p50_p95(times)))
     return results
 
@@ -177,8 +177,8 @@ def voila_render_times() -> list[tuple[str, float]]:
     """Seconds from request to the whole page for each lesson, served as `make present` does."""
     import urllib.request
 
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser.harness import free_port, server, voila_command
+    # the same module bench_browser imports (it put tests/browser on sys.path), not a second copy
+    from harness import free_port, server, voila_command
 
     port = free_port()
     command, env = voila_command(port)

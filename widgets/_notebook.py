@@ -20,7 +20,7 @@ def _show_plainly(
     lines = str(value).splitlines()
     listed = "\n".join(f"- `{line.strip(' -')}`" for line in lines[1:])
     message = f"**The course data has a problem:**\n\n`{lines[0]}`\n\n{listed}"
-    display(Markdown(message))  # type: ignore[no-untyped-call]
+    display(Markdown(message))
     print(f"{etype.__name__}: {value}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -22,7 +23,7 @@ def test_notebook_shows_data_errors_as_a_message_not_a_traceback(tmp_path: Path)
     )
     path = tmp_path / "broken.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)]), path)
-    outputs: list = []
+    outputs: list[Any] = []
     with pytest.raises(CellError, match="DataError"):
         run(path, timeout=60, on_cell=lambda cell: outputs.extend(cell.outputs))
     shown = [o["data"]["text/markdown"] for o in outputs if o.output_type == "display_data"]
