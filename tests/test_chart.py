@@ -17,6 +17,12 @@ def bars(ys: list[float], title: str = "t", colour: str | None = None) -> dict[s
     return {"data": [trace], "layout": {"title": {"text": title}}}
 
 
+def browser_answers(chart: LiveChart) -> None:
+    """What the browser sends once it has drawn the chart: plotly's layout defaults."""
+    figure = chart.figure
+    figure._js2py_layoutDelta = {"layout_delta": {}, "layout_edit_id": figure._last_layout_edit_id}
+
+
 def sent_messages(chart: LiveChart) -> list[dict[str, Any]]:
     """Record what the FigureWidget would send to the browser (its py2js update messages)."""
     sent: list[dict[str, Any]] = []
@@ -27,12 +33,23 @@ def sent_messages(chart: LiveChart) -> list[dict[str, Any]]:
     return sent
 
 
+def test_until_the_browser_has_drawn_each_drawing_is_a_whole_new_chart() -> None:
+    chart = LiveChart()
+    assert not chart.shown and chart.figure is None, "nothing is on the page before a drawing"
+    chart.draw(bars([1, 2, 3]))
+    first = chart.figure
+    assert chart.shown and chart.box.children == (first,) and first.data[0].y == (1, 2, 3)
+    chart.draw(bars([4, 5, 6]))
+    assert chart.figure is not first and chart.box.children == (chart.figure,)
+    assert first.comm is None, "the replaced chart is closed"
+    assert chart.figure.data[0].y == (4, 5, 6) and chart.figure.layout.meta == {"revision": 2}
+
+
 def test_a_redraw_changes_the_same_figure_in_place() -> None:
     chart = LiveChart()
-    assert not chart.shown, "nothing is on the page before the first drawing"
     chart.draw(bars([1, 2, 3]))
+    browser_answers(chart)
     figure = chart.figure
-    assert chart.shown and figure.data[0].y == (1, 2, 3)
     sent = sent_messages(chart)
     chart.draw(bars([4, 5, 6]))
     assert chart.figure is figure and len(figure.data) == 1
@@ -45,6 +62,7 @@ def test_a_redraw_changes_the_same_figure_in_place() -> None:
 def test_unchanged_properties_are_not_sent_again() -> None:
     chart = LiveChart()
     chart.draw(bars([1, 2, 3], title="same"))
+    browser_answers(chart)
     sent = sent_messages(chart)
     chart.draw(bars([1, 2, 3], title="same"))
     layout = sent[0]["layout_data"]
@@ -54,6 +72,7 @@ def test_unchanged_properties_are_not_sent_again() -> None:
 def test_a_dropped_property_is_reset() -> None:
     chart = LiveChart()
     chart.draw(bars([1, 2, 3], colour="#0072B2"))
+    browser_answers(chart)
     assert chart.figure.data[0].marker.color == "#0072B2"
     chart.draw(bars([1, 2, 3]))
     assert chart.figure.data[0].marker.color is None
@@ -62,9 +81,12 @@ def test_a_dropped_property_is_reset() -> None:
 def test_a_different_set_of_traces_is_rebuilt() -> None:
     chart = LiveChart()
     chart.draw(bars([1, 2, 3]))
+    browser_answers(chart)
+    figure = chart.figure
     line = {"type": "scatter", "x": [0, 1], "y": [1, 0]}
     chart.draw({"data": [line, line], "layout": {}})
     assert [t.type for t in chart.figure.data] == ["scatter", "scatter"]
+    assert chart.figure is figure, "changed in place"
     assert chart.figure.layout.title.text is None, "the old title does not linger"
 
 
@@ -73,6 +95,7 @@ def test_plotly_figure_objects_are_accepted_with_array_data() -> None:
 
     chart = LiveChart()
     chart.draw(go.Figure(go.Scatter(x=np.arange(3), y=np.array([1.0, 2.0, 3.0]))))
+    browser_answers(chart)
     chart.draw(go.Figure(go.Scatter(x=np.arange(3), y=np.array([1.0, 2.0, 4.0]))))
     assert tuple(chart.figure.data[0].y) == (1.0, 2.0, 4.0)
 
@@ -116,10 +139,12 @@ def test_two_dimensional_arrays_keep_their_shape() -> None:
 def test_a_failed_drawing_is_rebuilt_whole_at_the_next_one() -> None:
     chart = LiveChart()
     chart.draw(bars([1, 2, 3]))
+    browser_answers(chart)
     broken = bars([1, 2, 3])
     broken["data"][0]["no_such_property"] = 1
     with pytest.raises(ValueError):
         chart.draw(broken)
+    assert not chart.answered, "after a failed update the next drawing starts a new chart"
     chart.draw(bars([7, 8, 9]))
     assert len(chart.figure.data) == 1 and chart.figure.data[0].y == (7, 8, 9)
 
@@ -128,6 +153,7 @@ def test_the_pinned_plotly_gets_charts_that_resize_to_their_box() -> None:
     from widgets.chart import _RESIZING_RENDER
 
     chart = LiveChart()
+    chart.draw(bars([1]))
     assert isinstance(chart.figure, go.FigureWidget)
     assert type(chart.figure).__name__ == "CourseFigureWidget", "plotly's bundle was patched"
     assert _RESIZING_RENDER in str(chart.figure._esm), "the view observes its size"

@@ -82,6 +82,13 @@ def same_shape(old: Figure, new: Figure) -> bool:
 class LiveChart:
     """One plotly chart kept on the page; :meth:`draw` changes it in place, :meth:`hide` hides it.
 
+    A FigureWidget's browser side applies an update only once its 5 MB module has loaded and its
+    view has drawn: an update sent before then is lost, and the chart would show its first state
+    (a lesson cell that changes a widget right after creating it, or Voila running the lesson
+    before the page is drawn). So until the browser has answered with its first drawing, each
+    :meth:`draw` makes a new FigureWidget whose starting state is the whole figure; after that,
+    only what changed is sent. Without a browser (tests, nbval) every drawing is such a rebuild.
+
     ``revision`` counts drawings and is written to the figure's ``layout.meta.revision``, so a
     browser test can tell a redrawn chart from the one before without relying on timing.
     """
@@ -90,10 +97,11 @@ class LiveChart:
         import ipywidgets as w
 
         look.apply()
-        self.figure = figure_widget_class()(layout={"template": look.TEMPLATE})
-        self.box = w.Box([self.figure], layout=w.Layout(display="none"))
+        self.figure: Any = None  # the FigureWidget on the page, made at the first drawing
+        self.box = w.Box([], layout=w.Layout(display="none"))
         self.box.add_class("course-chart")
         self.revision = 0
+        self.answered = False  # has the browser drawn the current FigureWidget?
         self._last: dict[str, Any] = {"data": [], "layout": {}}
 
     def draw(self, figure: Figure | Any) -> None:
@@ -102,15 +110,33 @@ class LiveChart:
         self.revision += 1
         layout = {**new.get("layout", {}), "meta": {"revision": self.revision}}
         new = {"data": list(new.get("data", [])), "layout": layout}
-        try:
-            self._apply(new)
-        except Exception:
-            self._last = {"data": [], "layout": {}}  # unknown state: rebuild at the next drawing
-            raise
+        if self.figure is None or not self.answered:
+            self._replace(new)
+        else:
+            try:
+                self._update(new)
+            except Exception:
+                self.answered = False  # unknown state: the next drawing starts a new chart
+                raise
         self._last = new
         self.box.layout.display = "block"  # a block, not a flex row: the chart takes the full width
 
-    def _apply(self, new: dict[str, Any]) -> None:
+    def _replace(self, new: dict[str, Any]) -> None:
+        figure = figure_widget_class()(
+            data=new["data"], layout={"template": look.TEMPLATE, **new["layout"]}
+        )
+        # The browser reports its first drawing back (plotly's layout and trace defaults).
+        figure.observe(self._on_answer, names=["_js2py_layoutDelta", "_js2py_traceDeltas"])
+        old, self.figure, self.answered = self.figure, figure, False
+        self.box.children = (figure,)
+        if old is not None:
+            old.close()
+
+    def _on_answer(self, change: Mapping[str, Any]) -> None:
+        if change["new"] and change["owner"] is self.figure:  # not a late word from a replaced one
+            self.answered = True
+
+    def _update(self, new: dict[str, Any]) -> None:
         fig, layout = self.figure, new["layout"]
         if not same_shape(self._last, new):
             # Layout first: a map trace added to a chart without its geo settings would make
@@ -118,17 +144,15 @@ class LiveChart:
             fig.data = ()
             fig.layout.update(changes(self._last["layout"], layout), overwrite=True)
             fig.add_traces(new["data"])
-        else:
-            with fig.batch_update():
-                for trace, old, fresh in zip(
-                    fig.data, self._last["data"], new["data"], strict=True
-                ):
-                    delta = changes(old, fresh)
-                    if delta:
-                        trace.update(delta, overwrite=True)
-                delta = changes(self._last["layout"], layout)
+            return
+        with fig.batch_update():
+            for trace, old, fresh in zip(fig.data, self._last["data"], new["data"], strict=True):
+                delta = changes(old, fresh)
                 if delta:
-                    fig.layout.update(delta, overwrite=True)
+                    trace.update(delta, overwrite=True)
+            delta = changes(self._last["layout"], layout)
+            if delta:
+                fig.layout.update(delta, overwrite=True)
 
     def hide(self) -> None:
         """Take the chart off the page (an impossible input has nothing to draw)."""
