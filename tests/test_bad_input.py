@@ -167,3 +167,24 @@ def test_only_iso_dates_are_read(text: str) -> None:
 def test_iso_dates_and_timestamps_still_read() -> None:
     assert as_date(" 2023-05-03 ") == as_date(as_date("2023-05-03"))
     assert f"{as_date('2023-05-03'):%d %B}" == "03 May"
+
+
+def test_an_event_the_council_cites_must_exist(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from widgets.classroom.council_view import CouncilRoom
+
+    root = tmp_path / "data"
+    shutil.copytree(data.DATA_DIR, root)
+    events = root / "events.csv"
+    lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith("2020-01-08-trump-address,")]
+    assert len(kept) == len(lines) - 1
+    events.write_text("".join(kept), encoding="utf-8")
+    monkeypatch.setenv(data.DATA_ENV, str(root))
+    data.clear_cache()
+    with pytest.raises(data.DataError) as caught:
+        CouncilRoom()
+    first_line = str(caught.value).splitlines()[0]
+    assert first_line.startswith(f'{events}, column "event_id": ')
+    assert "'2020-01-08-trump-address' is cited by the Council role-play but missing" in first_line

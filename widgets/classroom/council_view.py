@@ -8,7 +8,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from widgets.classroom.council import POSITIONS, Council, Draft
-from widgets.data import load
+from widgets.data import load, require_rows
 from widgets.sources import sources_html
 from widgets.timeline.enlargement import members_on
 
@@ -135,6 +135,7 @@ class CouncilRoom:
             style={"description_width": "initial"},
         )
         self.silence_status = w.HTML()
+        require_rows("events", "event_id", INJECTS + REAL_LINES, "the Council role-play")
         actions = load("events").set_index("event_id")["action"]
         inject_options: list[tuple[str, str | None]] = [("(release an inject)", None)]
         inject_options += [(str(actions.loc[e])[:70], e) for e in INJECTS]

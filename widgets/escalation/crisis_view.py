@@ -52,7 +52,7 @@ class CrisisGameView:
     def __init__(self, scenario: str = "january_2020", role: str = "Iran") -> None:
         import ipywidgets as w
 
-        self.scenario = load_game(scenario)
+        self.scenario = load_game(scenario, roles=(role,))  # a renamed player: a plain error
         players = players_of(parse_tree(self.scenario))
         self.role = w.Dropdown(options=players, value=role, description="Your role")
         self.noise = w.Dropdown(
