@@ -255,6 +255,9 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
             const box = p.getBoundingClientRect();
             return !p.querySelector('.main-svg') || box.width < 50 || box.height < 50;
           }).length;
+          // A drawn chart with no data: plotly's own property on the chart's element.
+          const empty = shown.filter(p => p.querySelector('.main-svg') && !(p.data || []).length)
+            .length;
           // Keyboard reachability: every visible control in a course widget takes Tab focus.
           const controls = '[class*="course-"] :is(button, select, input, textarea, [role=slider])';
           const unreachable = [...document.querySelectorAll(controls)]
@@ -270,6 +273,7 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
             raw,
             plots: shown.length,
             blank,
+            empty,
             hooks: Object.fromEntries(
               Object.keys(hooks).map(h => [h, document.querySelectorAll('.' + h).length])
             ),
@@ -290,6 +294,8 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
         problems.append(f"controls Tab cannot reach: {report['unreachable'][:3]}")
     if report["blank"]:
         problems.append(f"{report['blank']} charts are blank or collapsed")
+    if report["empty"]:
+        problems.append(f"{report['empty']} charts are drawn with no data")
     for hook, expected in hooks.items():
         if report["hooks"][hook] < expected:
             problems.append(f"{report['hooks'][hook]} .{hook} widgets, expected {expected}")

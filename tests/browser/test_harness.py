@@ -14,20 +14,25 @@ BROKEN = """
 <pre class="jp-RenderedText">VBox(children=(IntSlider(value=3),))</pre>
 <div class="course-question"><button tabindex="-1">Check my answer</button></div>
 <div class="js-plotly-plot" style="width: 10px; height: 10px"></div>
+<div class="js-plotly-plot" id="empty" style="width: 300px; height: 200px">
+  <svg class="main-svg"></svg>
+</div>
+<script>document.getElementById("empty").data = [];</script>
 """
 
 
 def test_health_reports_each_planted_problem(page: Any) -> None:
     page.set_content(BROKEN)
-    problems = health(page, {"course-question": 1, "course-timeline": 1}, plots=2)
+    problems = health(page, {"course-question": 1, "course-timeline": 1}, plots=3)
     text = "\n".join(problems)
     for expected in (
         "1 error or stderr outputs",
         "'Error displaying widget' shown 1 times",
         "raw widget reprs",
         "controls Tab cannot reach",
-        "1 charts drawn, expected 2",
+        "2 charts drawn, expected 3",
         "1 charts are blank or collapsed",
+        "1 charts are drawn with no data",
         "0 .course-timeline widgets, expected 1",
     ):
         assert expected in text, f"{expected!r} not reported in {problems}"
