@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from widgets.classroom.council import Council, Draft
@@ -57,7 +59,9 @@ def test_silence_procedure_adopts_unless_broken() -> None:
         (lambda c: c.break_silence("Canada", "article5"), "not under the silence procedure"),
     ],
 )
-def test_impossible_moves_are_refused_plainly(action, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_impossible_moves_are_refused_plainly(
+    action: Callable[[Council], object], words: str
+) -> None:
     with pytest.raises(ValueError, match=words):
         action(council())
 
@@ -84,7 +88,7 @@ def test_role_cards_come_from_the_data_and_cover_the_29_allies() -> None:
         role_card("MKD")  # North Macedonia joined in March 2020
 
 
-def test_council_room_shows_consensus_and_silence(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_council_room_shows_consensus_and_silence(capsys: pytest.CaptureFixture[str]) -> None:
     from widgets.classroom.council_view import CouncilRoom, allies, debrief
 
     room = CouncilRoom("groups")

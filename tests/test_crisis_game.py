@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from itertools import product
 from typing import Any
 
@@ -93,7 +94,7 @@ def test_entrapment_slider_sets_both_branches() -> None:
         (lambda s: s["sliders"][0].pop("label"), "needs name, label"),
     ],
 )
-def test_broken_sliders_are_named(edit, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_broken_sliders_are_named(edit: Callable[[dict[str, Any]], object], words: str) -> None:
     scenario = copy.deepcopy(SCENARIO)
     edit(scenario)
     with pytest.raises(ValueError, match=words):
@@ -118,7 +119,7 @@ def test_history_points_at_real_events_and_real_choices() -> None:
         path += " > " + step["choice"]
 
 
-def test_view_plays_a_round_and_shows_history(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_view_plays_a_round_and_shows_history(capsys: pytest.CaptureFixture[str]) -> None:
     from widgets.escalation.crisis_view import CrisisGameView
 
     view = CrisisGameView(role="US")

@@ -8,6 +8,7 @@ import pytest
 
 from widgets.escalation.models import (
     GRID,
+    BrinkmanshipWindow,
     alliance_dilemma,
     ambiguity_window,
     attack_value,
@@ -78,7 +79,7 @@ def test_ambiguity_window_refuses_negative_costs() -> None:
         ambiguity_window(0.5, attack_loss=-1, provocation_base=0, moral_hazard=0, entrapment_cost=0)
 
 
-def brink(p: float):  # type: ignore[no-untyped-def]
+def brink(p: float) -> BrinkmanshipWindow:
     # them: withdraw -4, prevail 2, war -8; us: comply 1, acquiesce -2, war -10
     return brinkmanship_window(p, -4, 2, -8, 1, -2, -10)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -215,7 +217,7 @@ def test_logit_noise_stays_finite_with_huge_payoffs(rationality: float) -> None:
 VALID = deterrence({"DC": 2, "SQ": 1, "CB": 0, "War": -1}, {"SQ": 2, "CB": 1, "DC": 0, "War": -1})
 
 
-def broken(edit) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def broken(edit: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
     tree = copy.deepcopy(VALID)
     edit(tree)
     return tree
@@ -285,7 +287,7 @@ def test_every_game_in_data_loads_and_solves() -> None:
         assert solution.path, name
 
 
-def test_load_game_names_file_and_node(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_load_game_names_file_and_node(tmp_path: Path) -> None:
     import json
 
     from widgets import data
@@ -302,7 +304,7 @@ def test_load_game_names_file_and_node(tmp_path) -> None:  # type: ignore[no-unt
         load_game("missing", tmp_path)
 
 
-def test_a_game_citing_an_unknown_event_names_file_and_step(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_game_citing_an_unknown_event_names_file_and_step(tmp_path: Path) -> None:
     """A history step that cites an event missing from ``events`` is a DataError, not KeyError."""
     import json
     import shutil
@@ -336,7 +338,7 @@ def test_a_game_citing_an_unknown_event_names_file_and_step(tmp_path) -> None:  
     )
 
 
-def test_a_slider_pointing_nowhere_is_a_data_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_slider_pointing_nowhere_is_a_data_error(tmp_path: Path) -> None:
     import json
 
     from widgets import data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from widgets.escalation.models_view import (
@@ -14,7 +16,7 @@ from widgets.escalation.models_view import (
 
 
 @pytest.fixture(autouse=True)
-def _quiet(capsys):  # type: ignore[no-untyped-def]
+def _quiet(capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
     """Outside a kernel plotly prints figures; keep test output readable."""
     yield
     capsys.readouterr()

@@ -142,7 +142,7 @@ def test_offline_map_uses_no_plotly_base_layers() -> None:
         place_map(95, 44, "nowhere")
 
 
-def test_view_keeps_chart_list_and_table_in_sync(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_view_keeps_chart_list_and_table_in_sync(capsys: pytest.CaptureFixture[str]) -> None:
     from widgets.timeline.view import HISTORY, TimelineView
 
     view = TimelineView()
