@@ -1,27 +1,50 @@
 """Show course errors in a notebook as a short message, not a Python traceback.
 
 A learner who meets a malformed data file should read which file, row and column is wrong, not
-forty lines of library internals. The cell still counts as failed (so nbval and "Run All" stop).
+forty lines of library internals. The cell still counts as failed: besides the message, the kernel
+sends an ``error`` output whose "traceback" is the one line naming the file, row and column, so
+"Run All" stops and nbval (which fails a cell only on an ``error`` output, tagged or not) reports
+the data error where it happened.
 """
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from widgets.data import DataError
 from widgets.look import table_html
 
 
+def error_html(value: BaseException) -> str:
+    """The message as HTML, every line escaped: a cell holding backticks, ``<`` or ``*`` shows as
+    written (Markdown code spans could be broken out of)."""
+    lines = str(value).splitlines() or [type(value).__name__]
+    items = "".join(f"<li><code>{escape(line.strip(' -'))}</code></li>" for line in lines[1:])
+    return (
+        "<div role='alert'><p><b>The course data has a problem:</b></p>"
+        f"<p><code>{escape(lines[0])}</code></p>"
+        + (f"<ul>{items}</ul>" if items else "")
+        + "</div>"
+    )
+
+
 def _show_plainly(
     shell: Any, etype: type, value: BaseException, tb: Any, tb_offset: Any = None
 ) -> None:
-    from IPython.display import Markdown, display
+    from IPython.display import display
 
-    lines = str(value).splitlines()
-    listed = "\n".join(f"- `{line.strip(' -')}`" for line in lines[1:])
-    message = f"**The course data has a problem:**\n\n`{lines[0]}`\n\n{listed}"
-    display(Markdown(message))
-    print(f"{etype.__name__}: {value}")
+    text = str(value)
+    bundle = {
+        "text/html": error_html(value),
+        "text/plain": f"The course data has a problem: {text}",
+    }
+    display(bundle, raw=True)
+    # The error output: one line instead of the frames, so nbclient and nbval fail the cell and
+    # show where the data is wrong (a learner sees that line, not a traceback).
+    shell._showtraceback(
+        etype, value, [f"{etype.__name__}: {text.splitlines()[0] if text else ''}"]
+    )
 
 
 def frame_html(frame: Any) -> str:
