@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 
 from widgets.data import load
+from widgets.markup import escape, link
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,9 @@ class Source:
         return f"{self.publisher}: {self.title}{when}"
 
     def html(self) -> str:
-        """The citation as HTML; the title links to the source where its address is known."""
-        title = escape(self.title)
-        if self.url:
-            title = f"<a href='{escape(self.url)}' target='_blank' rel='noopener'>{title}</a>"
+        """The citation as HTML; the title links to the source where its address is known and is
+        an http(s) address (:func:`widgets.markup.link`)."""
+        title = link(self.url, escape(self.title)) if self.url else escape(self.title)
         when = f", {escape(self.published)}" if self.published else ""
         return f"{escape(self.publisher)}: {title}{when}"
 

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from widgets import look
+from widgets.markup import escape, plot_text
 from widgets.timeline.enlargement import FIRST_DAY, enlargement_rounds, members_on
 
 CASE_DAY = pd.Timestamp("2020-01-06")  # the case-study article and the Council's meeting
@@ -27,7 +28,9 @@ def enlargement_figure(mark: str | pd.Timestamp = CASE_DAY) -> Any:
             mode="lines+markers",
             line={"shape": "hv", "width": 3},
             marker={"size": 9},
-            customdata=rounds[["joined_count", "states"]],
+            customdata=rounds[["joined_count", "states"]].assign(
+                states=rounds["states"].map(plot_text)
+            ),
             hovertemplate="%{x|%d %b %Y}: %{y} Parties<br>joined: %{customdata[1]}<extra></extra>",
             name="Parties to the treaty",
         )
@@ -90,7 +93,7 @@ def members_slider(start_year: int = 2020) -> Any:
         newest = current.iloc[-1]
         answer.value = (
             f"<b>1 January {slider.value}:</b> {len(current)} Parties. "
-            f"Most recent to join: {newest['name']} ({newest['joined']:%d %B %Y})."
+            f"Most recent to join: {escape(newest['name'])} ({newest['joined']:%d %B %Y})."
         )
 
     slider.observe(show, names="value")
