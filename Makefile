@@ -11,14 +11,31 @@ ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # The browser tests run when a Chromium is installed (CI installs Debian's; see .ci/run).
 CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
 
-.PHONY: lab present test lint typecheck unit notebooks binder-check checks browser-tools test-browser no-browser bench lock clean help
+# The lock's wheels, fetched once (and again only for pins a new lock adds) for the offline
+# Binder check; git-ignored, like .venv.
+WHEELS := .cache/binder-wheels/.fetched
+# make test-repeat N=5
+N ?= 5
+# The browser tests' npm tools (axe-core, configurable-http-proxy), from package-lock.json.
+BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
+
+.PHONY: lab present env test suite test-fast lint typecheck unit integration notebooks \
+	binder-check browser-tools test-browser browser-1 browser-2 browser-3 no-browser test-repeat \
+	bench lock clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make lab     - open the course in JupyterLab (installs it into .venv first)"
 	@echo "make present NB=06_council.ipynb - show one lesson as a clean page (Voila) for a projector"
-	@echo "make test    - run the whole test suite (lint, types, unit tests, notebooks offline, Binder env)"
+	@echo "make test    - the whole suite: lint, types, unit, integration, notebooks offline, Binder"
+	@echo "               env (offline), browser tests; prints the one-time install time apart"
+	@echo "make test-fast - what to run while editing: lint, types, unit tests, notebooks (< 60 s)"
+	@echo "make unit    - the unit tests alone: fast, pure, no servers or kernels"
+	@echo "make integration - the tests that start servers, kernels or processes (tests/integration)"
+	@echo "make notebooks - every lesson executed in a fresh kernel with the network cut (nbval)"
+	@echo "make binder-check - binder/ alone installs (offline, from a wheel cache), imports, loads"
 	@echo "make test-browser - the browser tests alone (JupyterLab, Voila, JupyterHub in Chromium)"
+	@echo "make test-repeat N=5 - run the tests N times in a row; say which test failed in which run"
 	@echo "make bench   - print performance figures (not a test)"
 	@echo "make lock    - re-resolve the pinned environment after editing requirements*.in"
 
@@ -46,14 +63,31 @@ present: $(VENV)/.runtime
 	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 \
 		--template=course notebooks/$(NB)
 
-# The browser tests mostly wait on kernels and pages, so they run beside the other checks
-# (two jobs; each job's output is printed whole when it ends).
-test: $(VENV)/.dev
-	@tools/timed "make test" $(MAKE) --no-print-directory -j2 --output-sync=recurse \
-		checks $(if $(CHROMIUM),test-browser,no-browser)
+# Everything the tests need, installed once: .venv, the Binder wheel cache and, where Chromium
+# is, the npm tools of the browser tests. `make test` times this apart from the tests.
+env: $(VENV)/.dev $(WHEELS) $(if $(CHROMIUM),$(BROWSER_TOOLS))
 
-checks: $(VENV)/.dev
-	@$(MAKE) --no-print-directory lint typecheck unit notebooks binder-check
+$(WHEELS): binder/requirements.txt | $(VENV)/.dev
+	tools/binder-check --fetch
+	@touch $@
+
+# The suite's jobs run side by side, the longest first (each job's output is printed whole when
+# it ends). The browser tests mostly wait on kernels, servers and page loads, so they run as
+# three processes (see tests/browser/conftest.py) beside the other checks: four jobs on 2 cores.
+JOBS ?= 4
+test:
+	@tools/timed "environment (installed once)" $(MAKE) --no-print-directory env
+	@tools/timed "make test" $(MAKE) --no-print-directory suite
+
+SUITE := $(if $(CHROMIUM),browser-1 browser-2 browser-3,no-browser) \
+	integration unit notebooks binder-check typecheck lint
+suite: env
+	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=recurse $(SUITE)
+
+# While editing: no servers, no browser, no Binder environment.
+test-fast: $(VENV)/.dev
+	@tools/timed "make test-fast" $(MAKE) --no-print-directory -j2 --output-sync=recurse \
+		unit notebooks typecheck lint
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -62,8 +96,12 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
+# Fast, pure tests: no servers, kernels or browsers (those live in tests/integration, tests/browser).
 unit: $(VENV)/.dev
-	$(BIN)/pytest -q tests --ignore=tests/browser
+	$(BIN)/pytest -q tests --ignore=tests/browser --ignore=tests/integration
+
+integration: $(VENV)/.dev
+	tools/offline $(BIN)/pytest -q tests/integration
 
 # Every notebook, each in a fresh kernel, with the network cut (tools/offline).
 notebooks: $(VENV)/.dev
@@ -72,7 +110,6 @@ notebooks: $(VENV)/.dev
 
 # Every lesson in real Chromium: JupyterLab, Voila and two learners on a JupyterHub, offline,
 # with axe-core accessibility checks. Screenshots and server logs land in test-artifacts/browser/.
-BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	@command -v npm >/dev/null || { echo "The browser tests need Node.js and npm" \
 		"(for axe-core and configurable-http-proxy): apt-get install -y nodejs npm"; exit 1; }
@@ -81,15 +118,28 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 
 browser-tools: $(BROWSER_TOOLS)
 
+# Three pytest processes side by side: the hub, and the other tests dealt into two parts.
 test-browser: $(VENV)/.dev $(BROWSER_TOOLS)
-	COURSE_REQUIRE_BROWSER=1 tools/offline $(BIN)/pytest -q tests/browser
+	@tools/timed "make test-browser" $(MAKE) --no-print-directory -j3 --output-sync=recurse \
+		browser-1 browser-2 browser-3
+
+browser-1 browser-2 browser-3: $(VENV)/.dev $(BROWSER_TOOLS)
+	COURSE_REQUIRE_BROWSER=1 COURSE_BROWSER_SHARD=$(subst browser-,,$@)/3 \
+		tools/offline $(BIN)/pytest -q tests/browser
 
 no-browser:
 	@echo "NOTICE: no Chromium found, so the browser tests did not run (apt-get install -y chromium)."
 
-# Build a fresh venv from binder/ alone, as repo2docker would, and import the course from it.
-binder-check:
+# Build a fresh venv from binder/ alone, as repo2docker would (offline, from the wheel cache),
+# and import the course from it.
+binder-check: $(WHEELS)
 	tools/binder-check
+
+# The suite N times in a row (not lint, types or the Binder environment, which cannot flake);
+# every run's output is kept in test-artifacts/repeat/, and the failed tests are listed by run.
+test-repeat: env
+	@tools/repeat $(N) $(MAKE) --no-print-directory -j$(JOBS) --output-sync=recurse \
+		$(filter-out binder-check typecheck lint,$(SUITE))
 
 bench: $(VENV)/.dev
 	$(BIN)/python tools/bench.py
@@ -103,4 +153,4 @@ lock: $(VENV)/.dev
 	sed -i.bak 's|$(VENV)/constraints.txt|binder/requirements.txt|' requirements-dev.txt && rm -f requirements-dev.txt.bak
 
 clean:
-	rm -rf $(VENV) .bench
+	rm -rf $(VENV) .bench .cache

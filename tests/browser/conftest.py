@@ -3,6 +3,12 @@ a screenshot of the page in test-artifacts/browser/ whenever a test fails.
 
 Without Chromium the tests are skipped with the command that installs it, unless
 COURSE_REQUIRE_BROWSER=1 (set by `make test-browser` and CI), where that is a failure.
+
+COURSE_BROWSER_SHARD=I/N (set by `make test-browser`, which runs N pytest processes side by side)
+keeps one part of the tests: the tests mostly wait on kernels, servers and page loads, so on 2 cores
+several processes finish sooner than one. Part 1 is the JupyterHub module (its learners share one
+hub and check each other's homes); each other lesson test is a unit of its own, each other module
+one unit (it may share a server), dealt to parts 2..N, the longest first, to the least loaded.
 """
 
 from __future__ import annotations
@@ -31,6 +37,39 @@ if CHROMIUM is None:
     if os.environ.get("COURSE_REQUIRE_BROWSER") == "1":
         raise pytest.UsageError(message)
     pytest.skip(message, allow_module_level=True)
+
+
+SHARD = os.environ.get("COURSE_BROWSER_SHARD", "")
+
+
+def _cost(item: pytest.Item) -> int:
+    """A rough weight: a test on a served lesson takes tens of seconds, a page self-test one."""
+    served = {"lab", "voila", "hub"} & set(getattr(item, "fixturenames", ()))
+    return 30 if served else 1
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not SHARD:
+        return
+    index, count = (int(n) for n in SHARD.split("/"))
+    units: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        lesson = module.endswith("test_lab.py") and "[" in item.nodeid
+        units.setdefault(item.nodeid if lesson else module, []).append(item)
+    parts: list[list[pytest.Item]] = [[] for _ in range(count)]
+    loads = [0] * count
+    for key, unit in sorted(units.items(), key=lambda u: -sum(map(_cost, u[1]))):
+        part = (
+            0
+            if key.endswith("test_hub.py") or count == 1
+            else min(range(1, count), key=lambda p: loads[p])
+        )
+        parts[part] += unit
+        loads[part] += sum(map(_cost, unit))
+    keep = set(parts[index - 1])
+    config.hook.pytest_deselected(items=[i for i in items if i not in keep])
+    items[:] = [i for i in items if i in keep]
 
 
 @pytest.hookimpl(wrapper=True)
@@ -80,5 +119,6 @@ def lab() -> Iterator[str]:
     port = free_port()
     command, env = lab_command(port, Path(tempfile.mkdtemp(prefix="course-lab-")))
     base = f"http://127.0.0.1:{port}/"
-    with server("jupyterlab", command, f"{base}api/status?token={TOKEN}", env):
+    name = "jupyterlab" + (f"-shard{SHARD.replace('/', 'of')}" if SHARD else "")
+    with server(name, command, f"{base}api/status?token={TOKEN}", env):
         yield base
