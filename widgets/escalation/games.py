@@ -101,12 +101,14 @@ def _nodes(game: dict[str, Any], stop: int) -> Iterator[tuple[str, dict[str, Any
 
 def rung_problems(game: dict[str, Any], shown: str, root: Path | str | None) -> list[Problem]:
     """Every node's optional ``rung`` (the crisis level) must be a rung of the course ladder."""
+    marked = [
+        (path, node["rung"]) for path, node, _ in _nodes(game, stop=MAX_DEPTH) if "rung" in node
+    ]
+    if not marked:
+        return []  # no rung to check: the ladder need not even exist
     rungs = sorted(int(r) for r in load("ladder", root)["rung"])
     problems = []
-    for path, node, _ in _nodes(game, stop=MAX_DEPTH):
-        if "rung" not in node:
-            continue
-        value = node["rung"]
+    for path, value in marked:
         if isinstance(value, bool) or not isinstance(value, int) or value not in rungs:
             detail = (
                 f"{path} > rung: {value!r} is not a rung of the course ladder "
