@@ -12,6 +12,7 @@ from typing import Any
 
 from widgets import look
 from widgets.data import load
+from widgets.markup import plot_text
 
 
 @cache
@@ -53,7 +54,7 @@ def place_map(lat: float, lon: float, label: str, span: float = 12.0) -> Any:
                 lon=[lon],
                 lat=[lat],
                 mode="markers+text",
-                text=[label],
+                text=[plot_text(label)],  # a place name from the data: no plotly markup
                 textposition="top center",
                 marker={"size": 12, "color": look.PALETTE["vermillion"], "symbol": "star"},
                 showlegend=False,

@@ -5,11 +5,11 @@ A thin view over :mod:`widgets.classroom.claims` (the ratings, the check, the ta
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from widgets.classroom.claims import LESSON, MEANINGS, STATUSES, agreement, claims, judge
 from widgets.classroom.progress import ProgressStore
+from widgets.markup import escape
 from widgets.sources import sources_html
 
 

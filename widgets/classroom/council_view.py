@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any, Literal
 
 import pandas as pd
 
 from widgets.classroom.council import POSITIONS, Council, Draft
 from widgets.data import load, require_rows
+from widgets.markup import escape
 from widgets.sources import sources_html
 from widgets.timeline.enlargement import members_on
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from widgets.classroom.progress import ProgressError, ProgressStore
 from widgets.classroom.questions import NumericQuestion, Question
+from widgets.markup import escape
 
 
 def not_saved(err: OSError, what: str = "answer") -> str:

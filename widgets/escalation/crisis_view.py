@@ -8,7 +8,6 @@ the learner's path beside the model's equilibrium and what really happened.
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from widgets.data import load
@@ -17,6 +16,7 @@ from widgets.escalation.explorer import slider
 from widgets.escalation.games import load_game
 from widgets.escalation.scenario import sliders_of
 from widgets.escalation.tree import parse_tree, players_of
+from widgets.markup import escape
 from widgets.sources import sources_html
 
 NOISE = {

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import Any
 
 from widgets.chart import LiveChart
+from widgets.markup import escape
 
 Render = Callable[..., tuple[str, Any]]  # slider values -> (summary text, figure or its dict)
 

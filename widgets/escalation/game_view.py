@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 import pandas as pd
@@ -12,6 +11,7 @@ from widgets.escalation.game import Solution, solve
 from widgets.escalation.games import load_game
 from widgets.escalation.scenario import apply_sliders, sliders_of
 from widgets.escalation.tree import Chance, Decision, Node, parse_tree
+from widgets.markup import escape
 
 
 def strategy_table(tree: dict[str, Any], solution: Solution) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from widgets import look
 from widgets.data import load
+from widgets.markup import plot_text
 
 LANE_COLOURS = {
     "Iran and partners": look.PALETTE["vermillion"],
@@ -64,15 +65,17 @@ def ladder_figure(start: str = "2019-06-01", end: str = "2020-02-29") -> Any:
                 x=rows["date"],
                 y=rows["rung"].astype(int),
                 mode="markers",
-                name=str(lane),
+                name=plot_text(lane),
                 marker={
                     "size": 12,
                     "color": LANE_COLOURS[str(lane)],
                     "symbol": LANE_SYMBOLS[str(lane)],
                     "line": {"width": 1, "color": "white"},
                 },
-                customdata=rows[["action"]],
-                hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra>" + str(lane) + "</extra>",
+                customdata=rows[["action"]].map(plot_text),
+                hovertemplate="%{x|%d %b %Y}<br>%{customdata[0]}<extra>"
+                + plot_text(lane)
+                + "</extra>",
             )
         )
     figure.update_layout(
@@ -81,7 +84,8 @@ def ladder_figure(start: str = "2019-06-01", end: str = "2020-02-29") -> Any:
             "tickmode": "array",
             "tickvals": list(ladder["rung"].astype(int)),
             "ticktext": [
-                f"{int(r)} {n}" for r, n in zip(ladder["rung"], ladder["name"], strict=True)
+                f"{int(r)} {plot_text(n)}"
+                for r, n in zip(ladder["rung"], ladder["name"], strict=True)
             ],
             "range": [0.5, 9.5],
         },

@@ -7,13 +7,13 @@ can never disagree. Impossible filters show the model's sentence instead of a ch
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 import pandas as pd
 
 from widgets.chart import LiveChart
 from widgets.geo import place_map
+from widgets.markup import escape, plot_text
 from widgets.sources import sources_html
 from widgets.timeline.ladder_view import LANE_COLOURS
 from widgets.timeline.model import (
@@ -76,16 +76,16 @@ def timeline_figure(
                 "x": list(rows["date"]),
                 "y": list(rows["lane"]),
                 "mode": "markers",
-                "name": str(kind),
+                "name": plot_text(kind),
                 "marker": {
                     "size": 12,
                     "symbol": SYMBOLS[kinds.index(str(kind)) % len(SYMBOLS)],
                     "color": [LANE_COLOURS.get(lane, "#000") for lane in rows["lane"]],
                     "line": {"width": 1, "color": "white"},
                 },
-                "customdata": [[action] for action in rows["action"]],
+                "customdata": [[plot_text(action)] for action in rows["action"]],
                 "hovertemplate": "%{x|%d %b %Y}<br>%{customdata[0]}<extra>"
-                + str(kind)
+                + plot_text(kind)
                 + "</extra>",
             }
         )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from html import escape
 
 import pandas as pd
 
 from widgets.data import load
+from widgets.markup import escape
 
 SHORT_NAMES = {  # display labels for tables and charts
     "north-atlantic-treaty": "NATO",
@@ -87,13 +87,30 @@ def phrases_for(treaty_id: str, article: str, version: str) -> pd.DataFrame:
 
 
 def marked_html(text: str, phrases: list[str], selected: str | None = None) -> str:
-    """The verbatim text as HTML, key phrases in <mark>; the selected one also in bold."""
+    """The verbatim text as HTML, key phrases in <mark>; the selected one also in bold.
+
+    The text and the phrases are escaped first, and each phrase's first occurrence is marked in
+    one pass over the escaped text, longest phrase first where two start at the same place: a
+    phrase is only ever found in the treaty's words, never inside a ``<mark>`` tag added for
+    another phrase (a phrase such as "mark" or "style" would otherwise break the markup).
+    """
     html = escape(text)
-    for phrase in sorted(phrases, key=len, reverse=True):
-        safe = escape(phrase)
-        style = " style='font-weight:bold;outline:2px solid #D55E00'" if phrase == selected else ""
-        html = html.replace(safe, f"<mark{style}>{safe}</mark>", 1)
-    return "<br><br>".join(html.split("\n"))
+    wanted = {escape(phrase): phrase for phrase in phrases if phrase}
+    if not wanted:
+        return "<br><br>".join(html.split("\n"))
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(wanted, key=len, reverse=True)))
+    done: set[str] = set()
+
+    def mark(match: re.Match[str]) -> str:
+        safe = match.group()
+        if safe in done:
+            return safe
+        done.add(safe)
+        chosen = wanted[safe] == selected
+        style = " style='font-weight:bold;outline:2px solid #D55E00'" if chosen else ""
+        return f"<mark{style}>{safe}</mark>"
+
+    return "<br><br>".join(pattern.sub(mark, html).split("\n"))
 
 
 def comparison(sort: str = "strength (strongest first)") -> pd.DataFrame:

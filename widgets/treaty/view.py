@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
 from typing import Any
 
 import numpy as np
@@ -12,6 +11,7 @@ from widgets import look
 from widgets.chart import LiveChart
 from widgets.data import load
 from widgets.geo import outline_lines
+from widgets.markup import escape, plot_text
 from widgets.sources import sources_html
 from widgets.treaty.article6 import Covered, Target, article6_verdict, article6_verdicts
 from widgets.treaty.clauses import (
@@ -117,7 +117,7 @@ class ClauseExplorer:
 def comparison_figure(sort: str = "strength (strongest first)") -> dict[str, Any]:
     """Each clause as a bar of its strength (0-4), labelled; the table is its text version."""
     table = comparison(sort)
-    labels = [f"{t} {a}" for t, a in zip(table["treaty"], table["article"], strict=True)]
+    labels = [plot_text(f"{t} {a}") for t, a in zip(table["treaty"], table["article"], strict=True)]
     colours = [VERDICT_COLOURS["yes"] if s == "in force" else "#999999" for s in table["status"]]
     return {
         "data": [
@@ -127,7 +127,7 @@ def comparison_figure(sort: str = "strength (strongest first)") -> dict[str, Any
                 "x": list(table["strength"]),
                 "y": labels,
                 "marker": {"color": colours},
-                "text": list(table["what it obliges"]),
+                "text": [plot_text(t) for t in table["what it obliges"]],
                 "textposition": "outside",
                 "cliponaxis": False,
                 "hovertemplate": "%{y}: %{text}<extra></extra>",
@@ -230,7 +230,7 @@ def article6_figure(
             "lon": [lon],
             "lat": [lat],
             "mode": "markers+text",
-            "text": [label],
+            "text": [plot_text(label)],
             "textposition": "top center",
             "name": f"your place: {covered}",
             "marker": {"size": 14, "symbol": "star", "color": look.PALETTE["vermillion"]},
@@ -254,7 +254,8 @@ def article6_figure(
             "height": 460,
             "margin": {"l": 0, "r": 0, "t": 40, "b": 0},
             "title": {
-                "text": f"Article 6 on {on}: where an attack on {target} counts (text below)"
+                "text": f"Article 6 on {plot_text(on)}: where an attack on {target} counts "
+                "(text below)"
             },
             "legend": {"orientation": "h", "y": -0.05},
         },
