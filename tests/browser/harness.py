@@ -6,6 +6,7 @@ Every wait here is on a condition in the page or on a server answering, never a 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -239,6 +240,18 @@ def wait_rendered(page: Any, hooks: dict[str, int], plots: int) -> None:
         ".some(e => e.textContent.includes('Loading widget'))",
         timeout=SLOW,
     )
+    # A chart built empty and filled in place has its SVG a moment before its data: on a loaded
+    # machine (the browser tests run side by side) that moment can be seconds. Give it time, but
+    # do not fail here: health() reports a chart that stays empty.
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            """() => [...document.querySelectorAll('.js-plotly-plot')]
+              .filter(p => p.offsetParent !== null && p.querySelector('.main-svg'))
+              .every(p => (p.data || []).length)""",
+            timeout=30_000,
+        )
 
 
 def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
