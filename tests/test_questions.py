@@ -182,3 +182,19 @@ def test_claim_rater_reveals_evidence_only_after_a_rating(tmp_path: Path) -> Non
     assert agrees and text.startswith("You agree")
     with pytest.raises(ValueError, match="Rate a claim as one of"):
         judge("article5-invoked-after-9-11", "true")
+
+
+def test_claim_rater_says_plainly_when_a_rating_was_not_saved(tmp_path: Path) -> None:
+    from widgets.classroom.claims_view import ClaimRater
+    from widgets.classroom.progress import ProgressError
+
+    class Full(ProgressStore):
+        def save(self, lesson: str, question: str, answer: object) -> None:
+            raise ProgressError("the progress folder cannot be written (disk full)")
+
+    rater = ClaimRater(Full(tmp_path))
+    rater.pick.value = "article5-applies-us-targets-iraq"
+    rater.rating.value = "confirmed"
+    rater.reveal.click()
+    assert "Your rating was NOT saved: the progress folder cannot be written" in rater.result.value
+    assert "None" not in rater.result.value and rater.rating.value == "confirmed"

@@ -9,6 +9,7 @@ from typing import Any
 
 from widgets.classroom.claims import LESSON, MEANINGS, STATUSES, agreement, claims, judge
 from widgets.classroom.progress import ProgressStore
+from widgets.classroom.question_view import not_saved
 from widgets.markup import escape
 from widgets.sources import sources_html
 
@@ -66,7 +67,7 @@ class ClaimRater:
         try:
             self.store.save(LESSON, self.pick.value, self.rating.value)
         except OSError as err:
-            text += f" (Your rating could not be saved: {err.strerror}.)"
+            text += f" ({not_saved(err, 'rating')})"
         row = claims().set_index("claim_id").loc[self.pick.value]
         mark = "&#10004; " if agrees else "&#10008; "
         self.result.value = (
