@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-MARK = "window.__pwned=1"
+MARK = "window.__pwned=1,alert(1)"  # a flag the browser test reads, and a dialog
 PAYLOAD = (
     f'<img src=x onerror="{MARK}">'
     f'"><script>{MARK}</script>'
