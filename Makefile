@@ -20,7 +20,7 @@ N ?= 5
 BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 
 .PHONY: lab present env test suite test-fast lint typecheck unit integration notebooks \
-	binder-check browser-tools test-browser browser-1 browser-2 browser-3 no-browser test-repeat \
+	binder-check browser-tools test-browser no-browser test-repeat \
 	bench lock clean help
 .DEFAULT_GOAL := help
 
@@ -35,6 +35,7 @@ help:
 	@echo "make notebooks - every lesson executed in a fresh kernel with the network cut (nbval)"
 	@echo "make binder-check - binder/ alone installs (offline, from a wheel cache), imports, loads"
 	@echo "make test-browser - the browser tests alone (JupyterLab, Voila, JupyterHub in Chromium)"
+	@echo "               make test SHARDS=3 JOBS=4: browser processes, and jobs at once (defaults)"
 	@echo "make test-repeat N=5 - run the tests N times in a row; say which test failed in which run"
 	@echo "make bench   - print performance figures (not a test)"
 	@echo "make lock    - re-resolve the pinned environment after editing requirements*.in"
@@ -73,13 +74,15 @@ $(WHEELS): binder/requirements.txt | $(VENV)/.dev
 
 # The suite's jobs run side by side, the longest first (each job's output is printed whole when
 # it ends). The browser tests mostly wait on kernels, servers and page loads, so they run as
-# three processes (see tests/browser/conftest.py) beside the other checks: four jobs on 2 cores.
+# SHARDS processes (see tests/browser/conftest.py) beside the other checks: JOBS jobs at once.
+SHARDS ?= 3
 JOBS ?= 4
+BROWSER := $(addprefix browser-,$(shell seq 1 $(SHARDS)))
 test:
 	@tools/timed "environment (installed once)" $(MAKE) --no-print-directory env
 	@tools/timed "make test" $(MAKE) --no-print-directory suite
 
-SUITE := $(if $(CHROMIUM),browser-1 browser-2 browser-3,no-browser) \
+SUITE := $(if $(CHROMIUM),$(BROWSER),no-browser) \
 	integration unit notebooks binder-check typecheck lint
 suite: env
 	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=recurse $(SUITE)
@@ -118,13 +121,14 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 
 browser-tools: $(BROWSER_TOOLS)
 
-# Three pytest processes side by side: the hub, and the other tests dealt into two parts.
+# SHARDS pytest processes side by side: the hub, and the other tests dealt into the rest
+# (SHARDS=1: one process, all tests in order).
 test-browser: $(VENV)/.dev $(BROWSER_TOOLS)
-	@tools/timed "make test-browser" $(MAKE) --no-print-directory -j3 --output-sync=recurse \
-		browser-1 browser-2 browser-3
+	@tools/timed "make test-browser" $(MAKE) --no-print-directory -j$(SHARDS) \
+		--output-sync=recurse $(BROWSER)
 
-browser-1 browser-2 browser-3: $(VENV)/.dev $(BROWSER_TOOLS)
-	COURSE_REQUIRE_BROWSER=1 COURSE_BROWSER_SHARD=$(subst browser-,,$@)/3 \
+browser-%: $(VENV)/.dev $(BROWSER_TOOLS)
+	COURSE_REQUIRE_BROWSER=1 COURSE_BROWSER_SHARD=$*/$(SHARDS) \
 		tools/offline $(BIN)/pytest -q tests/browser
 
 no-browser:
