@@ -2,7 +2,8 @@
 render offline, pass axe-core, and every widget answers a learner's input.
 
 The classroom lessons are the role-play (06) and the treaty lesson with its Article 6 map (02),
-the two an instructor puts on a shared screen. tests/test_voila.py renders every lesson over HTTP.
+the two an instructor puts on a shared screen. tests/integration/test_voila.py renders every
+lesson over HTTP.
 """
 
 from __future__ import annotations
