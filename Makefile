@@ -73,7 +73,7 @@ $(WHEELS): binder/requirements.txt | $(VENV)/.dev
 	@touch $@
 
 # The suite's jobs run side by side, the longest first (each job's output is printed whole when
-# it ends). The browser tests mostly wait on kernels, servers and page loads, so they run as
+# it ends; a failed job does not stop the others, so one run shows every failure). The browser tests mostly wait on kernels, servers and page loads, so they run as
 # SHARDS processes (see tests/browser/conftest.py) beside the other checks: JOBS jobs at once.
 SHARDS ?= 3
 JOBS ?= 4
@@ -85,11 +85,11 @@ test:
 SUITE := $(if $(CHROMIUM),$(BROWSER),no-browser) \
 	integration unit notebooks binder-check typecheck lint
 suite: env
-	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=recurse $(SUITE)
+	@$(MAKE) --no-print-directory --keep-going -j$(JOBS) --output-sync=recurse $(SUITE)
 
 # While editing: no servers, no browser, no Binder environment.
 test-fast: $(VENV)/.dev
-	@tools/timed "make test-fast" $(MAKE) --no-print-directory -j2 --output-sync=recurse \
+	@tools/timed "make test-fast" $(MAKE) --no-print-directory --keep-going -j2 --output-sync=recurse \
 		unit notebooks typecheck lint
 
 lint: $(VENV)/.dev
@@ -124,7 +124,7 @@ browser-tools: $(BROWSER_TOOLS)
 # SHARDS pytest processes side by side: the hub, and the other tests dealt into the rest
 # (SHARDS=1: one process, all tests in order).
 test-browser: $(VENV)/.dev $(BROWSER_TOOLS)
-	@tools/timed "make test-browser" $(MAKE) --no-print-directory -j$(SHARDS) \
+	@tools/timed "make test-browser" $(MAKE) --no-print-directory --keep-going -j$(SHARDS) \
 		--output-sync=recurse $(BROWSER)
 
 browser-%: $(VENV)/.dev $(BROWSER_TOOLS)
@@ -142,7 +142,7 @@ binder-check: $(WHEELS)
 # The suite N times in a row (not lint, types or the Binder environment, which cannot flake);
 # every run's output is kept in test-artifacts/repeat/, and the failed tests are listed by run.
 test-repeat: env
-	@tools/repeat $(N) $(MAKE) --no-print-directory -j$(JOBS) --output-sync=recurse \
+	@tools/repeat $(N) $(MAKE) --no-print-directory --keep-going -j$(JOBS) --output-sync=recurse \
 		$(filter-out binder-check typecheck lint,$(SUITE))
 
 bench: $(VENV)/.dev
