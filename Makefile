@@ -72,9 +72,10 @@ $(WHEELS): binder/requirements.txt | $(VENV)/.dev
 	tools/binder-check --fetch
 	@touch $@
 
-# The suite's jobs run side by side, the longest first (each job's output is printed whole when
-# it ends; a failed job does not stop the others, so one run shows every failure). The browser tests mostly wait on kernels, servers and page loads, so they run as
-# SHARDS processes (see tests/browser/conftest.py) beside the other checks: JOBS jobs at once.
+# The suite's jobs run side by side, the longest first; each job's output is printed whole when
+# it ends, and a failed job does not stop the others (one run shows every failure). The browser
+# tests mostly wait on kernels, servers and page loads, so they run as SHARDS processes (see
+# tests/browser/conftest.py) beside the other checks: JOBS jobs at once.
 SHARDS ?= 3
 JOBS ?= 4
 BROWSER := $(addprefix browser-,$(shell seq 1 $(SHARDS)))
@@ -99,7 +100,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
-# Fast, pure tests: no servers, kernels or browsers (those live in tests/integration, tests/browser).
+# Fast, pure tests: no servers, kernels or browsers (tests/integration and tests/browser have them).
 unit: $(VENV)/.dev
 	$(BIN)/pytest -q tests --ignore=tests/browser --ignore=tests/integration
 
