@@ -54,15 +54,27 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r binder/requirements.txt -r requirements-dev.txt
 	@touch $@
 
+# JupyterLab runs code as whoever starts it: anyone with the link to a JupyterLab open to the
+# network can run any command as that user. So LAB_IP other than 127.0.0.1 is refused as root and
+# warned about otherwise; classrooms use a JupyterHub or `make present SHARE=1` (instructor guide).
 lab: $(VENV)/.runtime
+	@case "$(LAB_IP)" in 127.0.0.1|localhost|::1) ;; \
+	  *) if [ "$$(id -u)" = 0 ]; then \
+	       echo "make lab: refusing LAB_IP=$(LAB_IP) as root: everyone with the link could run" \
+	         "commands as root on this machine. For a class use a JupyterHub, or show a lesson" \
+	         "read-only with 'make present SHARE=1' (see notebooks/instructor_guide.md)."; exit 1; fi; \
+	     echo "WARNING: LAB_IP=$(LAB_IP) opens JupyterLab to the network: everyone with the link" \
+	       "can run any command as $$(id -un). Use it only on a network you trust, never for a class." ;; \
+	esac
 	$(BIN)/jupyter lab --ip=$(LAB_IP) --port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
-# One lesson as a page without code, for a projector or a shared screen (Voila, on 127.0.0.1).
+# One lesson as a page without code, for a projector or a shared screen (Voila; tools/present.py):
+# a fresh token in the printed link, 127.0.0.1 unless SHARE=1 (the local network, over plain
+# HTTP), idle kernels culled and at most MAX_KERNELS at once (share/jupyter/voila/voila.py).
 NB ?= 00_start_here.ipynb
-# The course template (share/jupyter/voila) loads nothing from a CDN and marks the main landmark.
+MAX_KERNELS ?= 12
 present: $(VENV)/.runtime
-	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --no-browser --Voila.ip=$(LAB_IP) --port=8866 \
-		--template=course notebooks/$(NB)
+	$(BIN)/python tools/present.py $(NB) --max-kernels $(MAX_KERNELS) $(if $(filter 1,$(SHARE)),--share)
 
 # Everything the tests need, installed once: .venv, the Binder wheel cache and, where Chromium
 # is, the npm tools of the browser tests. `make test` times this apart from the tests.

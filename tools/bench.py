@@ -178,7 +178,7 @@ def voila_render_times() -> list[tuple[str, float]]:
     import urllib.request
 
     # the same module bench_browser imports (it put tests/browser on sys.path), not a second copy
-    from harness import free_port, server, voila_command
+    from harness import TOKEN, free_port, server, voila_command
 
     port = free_port()
     command, env = voila_command(port)
@@ -186,7 +186,7 @@ def voila_render_times() -> list[tuple[str, float]]:
     with server("bench-voila", command, f"http://127.0.0.1:{port}/", env):
         for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
             start = time.perf_counter()
-            url = f"http://127.0.0.1:{port}/voila/render/{path.name}"
+            url = f"http://127.0.0.1:{port}/voila/render/{path.name}?token={TOKEN}"
             with urllib.request.urlopen(url, timeout=300) as response:
                 response.read()
             times.append((path.name, time.perf_counter() - start))

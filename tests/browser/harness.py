@@ -116,19 +116,13 @@ def lab_command(port: int, scratch: Path) -> tuple[list[str], dict[str, str]]:
     return command, env
 
 
-def voila_command(port: int) -> tuple[list[str], dict[str, str]]:
-    """Voila as `make present` runs it: the course template (no CDN, a main landmark)."""
-    command = [
-        sys.executable,
-        "-m",
-        "voila",
-        "--no-browser",
-        "--Voila.ip=127.0.0.1",
-        f"--port={port}",
-        f"--Voila.root_dir={ROOT / 'notebooks'}",
-        "--template=course",
-    ]
-    return command, {"JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
+def voila_command(port: int, max_kernels: int = 12) -> tuple[list[str], dict[str, str]]:
+    """Voila as `make present` runs it (tools/present.py), serving every lesson, with the test
+    token: the course template and server settings (culling, a kernel cap, local names only)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from present import voila_command as present_command
+
+    return present_command(port, token=TOKEN, max_kernels=max_kernels)
 
 
 def lab_settings(directory: Path) -> Path:
@@ -209,7 +203,7 @@ def run_all_cells(page: Any) -> None:
 
 def open_voila(page: Any, base: str, name: str) -> None:
     """Open a lesson in Voila and wait until its kernel has run every cell."""
-    page.goto(f"{base}voila/render/{name}")
+    page.goto(f"{base}voila/render/{name}?token={TOKEN}")
     # Voila shows its spinner until the last cell has run and the widgets are attached.
     page.wait_for_selector("#rendered_cells", timeout=SLOW)
     page.wait_for_function(

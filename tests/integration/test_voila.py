@@ -18,7 +18,7 @@ import pytest
 
 # The server helpers the browser tests use (tests/browser/harness.py, put on the path by
 # tests/integration/conftest.py; no browser needed here).
-from harness import free_port, server, voila_command
+from harness import TOKEN, free_port, server, voila_command
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
@@ -35,7 +35,8 @@ def voila() -> Iterator[str]:
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_lesson_renders_in_voila(voila: str, name: str) -> None:
     start = time.perf_counter()
-    with urllib.request.urlopen(f"{voila}/voila/render/{name}", timeout=180) as response:
+    url = f"{voila}/voila/render/{name}?token={TOKEN}"
+    with urllib.request.urlopen(url, timeout=180) as response:
         status, page = response.status, response.read().decode("utf-8")
     seconds = time.perf_counter() - start
     print(f"Voila render {name}: {seconds:.1f} s")
