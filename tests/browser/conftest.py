@@ -6,9 +6,10 @@ COURSE_REQUIRE_BROWSER=1 (set by `make test-browser` and CI), where that is a fa
 
 COURSE_BROWSER_SHARD=I/N (set by `make test-browser`, which runs N pytest processes side by side)
 keeps one part of the tests: the tests mostly wait on kernels, servers and page loads, so on 2 cores
-several processes finish sooner than one. Part 1 is the JupyterHub module (its learners share one
-hub and check each other's homes); each other lesson test is a unit of its own, each other module
-one unit (it may share a server), dealt to parts 2..N, the longest first, to the least loaded.
+several processes finish sooner than one. The JupyterHub module goes whole into part 1 (its
+learners share one hub and check each other's homes); each other lesson test is a unit of its own,
+each other module one unit (it may share a server), dealt the longest first to the least loaded
+part, part 1 included.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ SHARD = os.environ.get("COURSE_BROWSER_SHARD", "")
 
 def _cost(item: pytest.Item) -> int:
     """A rough weight: a test on a served lesson takes tens of seconds, a page self-test one."""
+    if "test_hostile.py" in item.nodeid:
+        return 90  # every lesson in one notebook, then every widget poked
     served = {"lab", "voila", "hub"} & set(getattr(item, "fixturenames", ()))
     return 30 if served else 1
 
@@ -59,12 +62,12 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         units.setdefault(item.nodeid if lesson else module, []).append(item)
     parts: list[list[pytest.Item]] = [[] for _ in range(count)]
     loads = [0] * count
-    for key, unit in sorted(units.items(), key=lambda u: -sum(map(_cost, u[1]))):
-        part = (
-            0
-            if key.endswith("test_hub.py") or count == 1
-            else min(range(1, count), key=lambda p: loads[p])
-        )
+    # The hub module first, in part 1; then the heaviest unit next into the lightest part.
+    ordered = sorted(
+        units.items(), key=lambda u: (not u[0].endswith("test_hub.py"), -sum(map(_cost, u[1])))
+    )
+    for key, unit in ordered:
+        part = 0 if key.endswith("test_hub.py") else min(range(count), key=lambda p: loads[p])
         parts[part] += unit
         loads[part] += sum(map(_cost, unit))
     keep = set(parts[index - 1])

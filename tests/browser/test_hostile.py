@@ -1,9 +1,9 @@
-"""The lessons that show data text, in a real JupyterLab, on a hostile copy of the data (issue 16).
+"""Every lesson, in a real JupyterLab, on a hostile copy of the data (issue 16).
 
 Every free-text cell of the copy carries markup that runs script if a view puts it into the page
 unescaped (tests/browser/hostile.py); the kernel reads the copy through ``ALLIANCE_COURSE_DATA``.
-The code cells of lessons 00, 01, 02, 03 and 06, in that order, run as one notebook (one page and
-one kernel keep the test near half a minute; the code is the lessons' own). Every course widget
+The code cells of every lesson, in order, run as one notebook (one page and one kernel keep the
+test near a minute; the code is the lessons' own). Every course widget
 is then poked the generic way (the last option of each dropdown, a slider step, the first radio
 choice, each button, markup typed into each text box), and then: no script ran
 (``window.__pwned`` is unset and no dialog opened), no output holds an element with an event
@@ -36,7 +36,10 @@ LESSONS = (
     "01_the_case.ipynb",
     "02_treaty.ipynb",
     "03_timeline.ipynb",
+    "04_escalation.ipynb",
+    "05_ambiguity.ipynb",
     "06_council.ipynb",
+    "07_review.ipynb",
 )
 WIDGETS = '.jp-OutputArea-output [class*="course-"]'
 COMBINED = "hostile_lessons.ipynb"
