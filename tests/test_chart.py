@@ -1,103 +1,68 @@
-"""LiveChart: a redraw changes the same FigureWidget in place and sends only what changed."""
+"""LiveChart: the figure is widget state, changed in place; the browser module draws it."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
-import pytest
 
-from widgets.chart import LiveChart, changes, same_shape
-
-
-def bars(ys: list[float], title: str = "t", colour: str | None = None) -> dict[str, Any]:
-    trace: dict[str, Any] = {"type": "bar", "x": ["a", "b", "c"], "y": ys}
-    if colour is not None:
-        trace["marker"] = {"color": colour}
-    return {"data": [trace], "layout": {"title": {"text": title}}}
+from widgets.chart import LiveChart, as_json, chart_module
 
 
-def browser_answers(chart: LiveChart) -> None:
-    """What the browser sends once it has drawn the chart: plotly's layout defaults."""
-    figure = chart.figure
-    figure._js2py_layoutDelta = {"layout_delta": {}, "layout_edit_id": figure._last_layout_edit_id}
+def bars(ys: list[float], title: str = "t") -> dict[str, Any]:
+    return {"data": [{"type": "bar", "x": ["a", "b", "c"], "y": ys}], "layout": {"title": title}}
 
 
-def sent_messages(chart: LiveChart) -> list[dict[str, Any]]:
-    """Record what the FigureWidget would send to the browser (its py2js update messages)."""
+def sent_states(chart: LiveChart) -> list[dict[str, Any]]:
+    """Record each figure the widget would send to the browser."""
     sent: list[dict[str, Any]] = []
-    chart.figure.observe(
-        lambda change: sent.append(change["new"]) if change["new"] else None,
-        names=["_py2js_update", "_py2js_restyle", "_py2js_relayout", "_py2js_addTraces"],
-    )
+    chart.widget.observe(lambda change: sent.append(change["new"]), names="figure")
     return sent
 
 
-def test_until_the_browser_has_drawn_each_drawing_is_a_whole_new_chart() -> None:
+def test_nothing_is_on_the_page_before_the_first_drawing() -> None:
     chart = LiveChart()
-    assert not chart.shown and chart.figure is None, "nothing is on the page before a drawing"
+    assert not chart.shown and chart.figure == {}
+
+
+def test_a_redraw_changes_the_state_of_the_same_widget() -> None:
+    chart = LiveChart()
     chart.draw(bars([1, 2, 3]))
-    first = chart.figure
-    assert chart.shown and chart.box.children == (first,) and first.data[0].y == (1, 2, 3)
+    widget = chart.widget
+    sent = sent_states(chart)
     chart.draw(bars([4, 5, 6]))
-    assert chart.figure is not first and chart.box.children == (chart.figure,)
-    assert first.comm is None, "the replaced chart is closed"
-    assert chart.figure.data[0].y == (4, 5, 6) and chart.figure.layout.meta == {"revision": 2}
+    assert chart.widget is widget and chart.box.children == (widget,), "the chart stays on the page"
+    assert chart.figure["data"][0]["y"] == [4, 5, 6]
+    assert chart.figure["layout"]["meta"] == {"revision": 2}
+    assert len(sent) == 1, "one state change per drawing"
 
 
-def test_a_redraw_changes_the_same_figure_in_place() -> None:
+def test_the_same_figure_again_sends_nothing() -> None:
     chart = LiveChart()
     chart.draw(bars([1, 2, 3]))
-    browser_answers(chart)
-    figure = chart.figure
-    sent = sent_messages(chart)
-    chart.draw(bars([4, 5, 6]))
-    assert chart.figure is figure and len(figure.data) == 1
-    assert figure.data[0].y == (4, 5, 6) and figure.layout.meta == {"revision": 2}
-    assert len(sent) == 1, f"one update message per redraw, got {sent}"
-    restyle = sent[0]["style_data"]
-    assert set(restyle) == {"y"}, "only the property that changed is sent"
-
-
-def test_unchanged_properties_are_not_sent_again() -> None:
-    chart = LiveChart()
-    chart.draw(bars([1, 2, 3], title="same"))
-    browser_answers(chart)
-    sent = sent_messages(chart)
-    chart.draw(bars([1, 2, 3], title="same"))
-    layout = sent[0]["layout_data"]
-    assert set(layout) == {"meta"} and not sent[0]["style_data"]
-
-
-def test_a_dropped_property_is_reset() -> None:
-    chart = LiveChart()
-    chart.draw(bars([1, 2, 3], colour="#0072B2"))
-    browser_answers(chart)
-    assert chart.figure.data[0].marker.color == "#0072B2"
+    sent = sent_states(chart)
     chart.draw(bars([1, 2, 3]))
-    assert chart.figure.data[0].marker.color is None
+    assert sent == [] and chart.revision == 1
 
 
-def test_a_different_set_of_traces_is_rebuilt() -> None:
+def test_a_dropped_property_is_gone_from_the_chart() -> None:
     chart = LiveChart()
-    chart.draw(bars([1, 2, 3]))
-    browser_answers(chart)
-    figure = chart.figure
-    line = {"type": "scatter", "x": [0, 1], "y": [1, 0]}
-    chart.draw({"data": [line, line], "layout": {}})
-    assert [t.type for t in chart.figure.data] == ["scatter", "scatter"]
-    assert chart.figure is figure, "changed in place"
-    assert chart.figure.layout.title.text is None, "the old title does not linger"
+    chart.draw({"data": [{"type": "bar", "y": [1], "marker": {"color": "#0072B2"}}]})
+    chart.draw({"data": [{"type": "bar", "y": [1]}]})
+    assert "marker" not in chart.figure["data"][0], "the state is the whole figure, not a patch"
 
 
-def test_plotly_figure_objects_are_accepted_with_array_data() -> None:
-    import numpy as np
-
-    chart = LiveChart()
-    chart.draw(go.Figure(go.Scatter(x=np.arange(3), y=np.array([1.0, 2.0, 3.0]))))
-    browser_answers(chart)
-    chart.draw(go.Figure(go.Scatter(x=np.arange(3), y=np.array([1.0, 2.0, 4.0]))))
-    assert tuple(chart.figure.data[0].y) == (1.0, 2.0, 4.0)
+def test_figures_become_plain_json_for_the_browser() -> None:
+    figure = go.Figure(go.Heatmap(z=np.arange(6.0).reshape(2, 3)))
+    figure.add_scatter(x=pd.to_datetime(["2020-01-03", "2020-01-08"]), y=np.array([1, 2]))
+    plain = as_json(figure)
+    assert json.loads(json.dumps(plain)) == plain, "only JSON types"
+    assert [x[:10] for x in plain["data"][1]["x"]] == ["2020-01-03", "2020-01-08"]
+    assert plain["data"][0]["z"]["shape"] == "2, 3", "arrays keep their shape (plotly.js reads it)"
+    assert "template" not in plain["layout"], "the template is sent once, apart"
 
 
 def test_hide_takes_the_chart_off_the_page_until_the_next_drawing() -> None:
@@ -109,51 +74,14 @@ def test_hide_takes_the_chart_off_the_page_until_the_next_drawing() -> None:
     assert chart.shown
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "expected"),
-    [
-        ({"a": 1}, {"a": 1}, {}),
-        ({"a": 1}, {"a": 2}, {"a": 2}),
-        ({"a": 1, "b": 2}, {"a": 1}, {"b": None}),
-        ({}, {"c": [1, 2]}, {"c": [1, 2]}),
-    ],
-)
-def test_changes(old: dict[str, Any], new: dict[str, Any], expected: dict[str, Any]) -> None:
-    assert changes(old, new) == expected
-
-
-def test_same_shape_compares_trace_types_in_order() -> None:
-    assert same_shape(bars([1]), bars([2]))
-    assert not same_shape(bars([1]), {"data": [{"type": "scatter"}]})
-    assert not same_shape(bars([1]), {"data": []})
-
-
-def test_two_dimensional_arrays_keep_their_shape() -> None:
-    import numpy as np
-
+def test_the_course_template_is_state_of_its_own() -> None:
     chart = LiveChart()
-    chart.draw(go.Figure(go.Heatmap(z=np.arange(6.0).reshape(2, 3))))
-    assert np.asarray(chart.figure.data[0].z).shape == (2, 3)
+    colours = chart.widget.template["layout"]["colorway"]
+    assert colours[0] == "#0072B2", "the colour-blind-safe palette reaches the browser"
 
 
-def test_a_failed_drawing_is_rebuilt_whole_at_the_next_one() -> None:
-    chart = LiveChart()
-    chart.draw(bars([1, 2, 3]))
-    browser_answers(chart)
-    broken = bars([1, 2, 3])
-    broken["data"][0]["no_such_property"] = 1
-    with pytest.raises(ValueError):
-        chart.draw(broken)
-    assert not chart.answered, "after a failed update the next drawing starts a new chart"
-    chart.draw(bars([7, 8, 9]))
-    assert len(chart.figure.data) == 1 and chart.figure.data[0].y == (7, 8, 9)
-
-
-def test_the_pinned_plotly_gets_charts_that_resize_to_their_box() -> None:
-    from widgets.chart import _RESIZING_RENDER
-
-    chart = LiveChart()
-    chart.draw(bars([1]))
-    assert isinstance(chart.figure, go.FigureWidget)
-    assert type(chart.figure).__name__ == "CourseFigureWidget", "plotly's bundle was patched"
-    assert _RESIZING_RENDER in str(chart.figure._esm), "the view observes its size"
+def test_the_browser_module_carries_plotly_and_draws_the_state() -> None:
+    module = chart_module()
+    assert "plotly.js v" in module[:500], "plotly.js is in the module: no CDN"
+    assert 'model.on("change:figure", redraw)' in module and "Plotly.react(" in module
+    assert "new ResizeObserver(" in module, "the chart follows the size of its box"

@@ -91,6 +91,8 @@ class Findings:
             return
         if isinstance(thing, BaseFigure):
             self.figure(where, thing.to_plotly_json())
+        elif isinstance(thing, dict):  # a LiveChart's figure: plotly JSON
+            self.figure(where, thing)
         elif isinstance(thing, w.Widget):
             self.widget(where, thing)
         elif isinstance(thing, pd.DataFrame):
@@ -117,6 +119,8 @@ class Findings:
         if isinstance(widget, BaseFigure):
             self.figure(name, widget.to_plotly_json())
             return
+        if isinstance(getattr(widget, "figure", None), dict):  # a LiveChart's widget
+            self.figure(name, widget.figure)
         if getattr(widget, "description_allow_html", False):
             self.problems.append(f"{name}: description rendered as HTML")
         if isinstance(widget, w.HTML | w.HTMLMath):

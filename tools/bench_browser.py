@@ -29,14 +29,15 @@ from playwright.sync_api import expect  # noqa: E402
 ARM = """([root, kind]) => {
   // Course charts are changed in place; each drawing bumps layout.meta.revision (LiveChart).
   const revision = p => (p.layout && p.layout.meta && p.layout.meta.revision) || 0;
-  const plots = [...root.querySelectorAll('.js-plotly-plot')];
-  const seen = plots.map(revision);
+  const charts = () => [...root.querySelectorAll('.js-plotly-plot')];
+  const seen = new WeakMap(charts().map(p => [p, revision(p)]));
   // Text the kernel writes (HTML widgets), not a slider's own readout, which changes at once.
   const said = () => [...root.querySelectorAll('.widget-html-content')].map(e => e.textContent)
     .join('|');
   const before = said();
   const drawn = () => kind === 'chart'
-    ? plots.some((p, i) => revision(p) > seen[i] && p.querySelector('.main-svg'))
+    ? charts().some(p => p.querySelector('.main-svg')
+        && (!seen.has(p) || revision(p) > seen.get(p)))  // redrawn in place, or made anew
     : said() !== before;
   window.__latency = null;
   let start = null;

@@ -74,3 +74,12 @@ def apply() -> None:
         pio.templates[TEMPLATE] = go.layout.Template(layout=merged.layout)
     if pio.templates.default != TEMPLATE:  # setting it re-validates the template: ~10-35 ms
         pio.templates.default = TEMPLATE
+
+
+def template_json() -> dict[str, Any]:
+    """The course template as plotly JSON (what plotly.js reads as ``layout.template``)."""
+    import plotly.io as pio
+
+    apply()
+    template: dict[str, Any] = pio.templates[TEMPLATE].to_plotly_json()
+    return template

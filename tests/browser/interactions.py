@@ -50,7 +50,7 @@ def choose(root: Any, label: str, option: str) -> None:
     select.select_option(index=matches[0])
 
 
-# A course chart is changed in place (widgets.chart.LiveChart), never replaced: each drawing
+# A course chart is changed in place (widgets.chart.LiveChart), not replaced: each drawing
 # writes its number to the figure's layout.meta.revision, which plotly.js keeps on the chart div.
 REVISION = "plot => (plot.layout && plot.layout.meta && plot.layout.meta.revision) || 0"
 
@@ -63,15 +63,30 @@ def chart_marker(root: Any) -> None:
 
 
 def expect_new_chart(root: Any) -> None:
-    """The chart was drawn again since `chart_marker`, and is on screen with its SVG."""
-    plot = root.locator(".js-plotly-plot").first
-    root.page.wait_for_function(
-        f"plot => ({REVISION})(plot) > Number(plot.dataset.seen)"
-        " && !!plot.querySelector('.main-svg')",
-        arg=plot.element_handle(),
-        timeout=TIMEOUT,
-    )
-    expect(plot).to_be_visible()
+    """The widget's chart was drawn again since `chart_marker`, with data: its revision went up
+    (or the chart element is a new one, unmarked)."""
+    try:
+        root.page.wait_for_function(
+            f"""root => {{
+              const plot = root.querySelector('.js-plotly-plot');
+              if (!plot || !plot.querySelector('.main-svg') || !(plot.data || []).length) {{
+                return false;
+              }}
+              const seen = plot.dataset.seen;
+              return seen === undefined || ({REVISION})(plot) > Number(seen);
+            }}""",
+            arg=root.element_handle(),
+            timeout=TIMEOUT,
+        )
+    except Exception as err:
+        state = root.evaluate(
+            f"""root => [...root.querySelectorAll('.js-plotly-plot')].map(p =>
+              `revision ${{({REVISION})(p)}}, seen ${{p.dataset.seen}}, `
+              + `traces ${{(p.data || []).length}}`
+            )"""
+        )
+        raise AssertionError(f"the chart was not drawn again: {state}") from err
+    expect(root.locator(".js-plotly-plot").first).to_be_visible()
 
 
 def answer(question: Any, choice: str | None = None) -> Any:

@@ -2,8 +2,8 @@
 
 Voila runs with no cell timeout, as `make present` does. Charts that widgets redraw used to be
 shown inside Output widgets, and nbclient then missed a cell's reply until a cell timeout expired
-(10 s, seen deterministically for the Article 6 map); they are FigureWidgets now
-(widgets.chart.LiveChart), and a stall would hang this test until its 180 s limit. The render
+(10 s, seen deterministically for the Article 6 map); they are widgets whose state is the figure
+now (widgets.chart.LiveChart), and a stall would hang this test until its 180 s limit. The render
 times are printed (`pytest -s`); `make bench` reports them as figures.
 """
 
