@@ -80,8 +80,19 @@ def test_the_course_template_is_state_of_its_own() -> None:
     assert colours[0] == "#0072B2", "the colour-blind-safe palette reaches the browser"
 
 
-def test_the_browser_module_carries_plotly_and_draws_the_state() -> None:
+def test_plotly_js_travels_once_per_kernel_not_once_per_chart() -> None:
+    from widgets.chart import library_source
+
+    first, second = LiveChart(), LiveChart()
+    assert first.widget.library == second.widget.library != "", "both name one library widget"
+    assert len(chart_module()) < 5_000, "a chart's own module is small (anywidget allows it 2 s)"
+    source = library_source()
+    assert "plotly.js v" in source[:500], "plotly.js comes from the installed plotly: no CDN"
+    assert source.rstrip().endswith("export default module.exports;")
+
+
+def test_the_browser_module_draws_the_state_and_follows_its_box() -> None:
     module = chart_module()
-    assert "plotly.js v" in module[:500], "plotly.js is in the module: no CDN"
     assert 'model.on("change:figure", redraw)' in module and "Plotly.react(" in module
-    assert "new ResizeObserver(" in module, "the chart follows the size of its box"
+    assert 'model.widget_manager.get_model(model.get("library"))' in module
+    assert "new ResizeObserver(" in module

@@ -29,21 +29,44 @@ from widgets import look
 
 Figure = Mapping[str, Any]  # {"data": [trace dicts], "layout": {...}}, as plotly's JSON
 
-# The browser side: plotly.js (the copy plotly.py ships, loaded as a module: its UMD wrapper fills
-# a local `module`), then a view that draws the figure state and redraws it when it changes.
-_VIEW = """
-const Plotly = module.exports;
-const CONFIG = {displaylogo: false, responsive: false};
+# The browser side. plotly.js (the copy plotly.py ships) travels once per kernel, in one hidden
+# PlotlyLibrary widget, and is evaluated once per page; each chart's own module is a few lines.
+# anywidget gives a chart's module 2 s to load: a module carrying plotly.js (5 MB) missed that on
+# a busy machine, and the chart then ignored every change (seen in the sharded browser suite).
+_LIBRARY_WRAPPER = """const module = {exports: {}};
+(function (module, exports, define) {
+%s
+}).call(globalThis, module, module.exports, undefined);
+export default module.exports;
+"""
 
-function draw(model, el) {
-  const figure = model.get("figure") || {};
-  const layout = {...(figure.layout || {}), template: model.get("template")};
-  return Plotly.react(el, figure.data || [], layout, CONFIG);
+_VIEW = """
+function plotly(model) {
+  if (!globalThis.__coursePlotly) {
+    globalThis.__coursePlotly = (async () => {
+      const library = await model.widget_manager.get_model(model.get("library"));
+      const url = URL.createObjectURL(
+        new Blob([library.get("source")], {type: "text/javascript"}));
+      try {
+        return (await import(url)).default;
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    })().catch(error => { globalThis.__coursePlotly = null; throw error; });
+  }
+  return globalThis.__coursePlotly;
 }
 
+const CONFIG = {displaylogo: false, responsive: false};
+
 export default {
-  render({model, el}) {
-    const redraw = () => { draw(model, el); };
+  async render({model, el}) {
+    const Plotly = await plotly(model);
+    const redraw = () => {
+      const figure = model.get("figure") || {};
+      const layout = {...(figure.layout || {}), template: model.get("template")};
+      Plotly.react(el, figure.data || [], layout, CONFIG);
+    };
     redraw();
     model.on("change:figure", redraw);
     // Drawn before it is on the page, the chart would keep plotly's default 700 px: measure
@@ -68,19 +91,31 @@ export default {
 
 
 @cache
-def chart_module() -> str:
-    """The chart's ES module: plotly.js from the installed plotly, and the view above."""
+def library_source() -> str:
+    """plotly.js from the installed plotly, as an ES module whose default export is Plotly."""
     import plotly
 
     source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    plotly_js = source.read_text(encoding="utf-8")
-    return (
-        "const module = {exports: {}};\n"
-        "(function (module, exports, define) {\n"
-        f"{plotly_js}\n"
-        "}).call(globalThis, module, module.exports, undefined);\n"
-        f"{_VIEW}"
-    )
+    return _LIBRARY_WRAPPER % source.read_text(encoding="utf-8")
+
+
+def chart_module() -> str:
+    """The chart's own ES module (plotly.js comes from the kernel's PlotlyLibrary)."""
+    return _VIEW
+
+
+@cache
+def _library() -> Any:
+    """The kernel's one PlotlyLibrary widget: never displayed, kept for the kernel's life."""
+    import ipywidgets as w
+    import traitlets
+
+    class PlotlyLibrary(w.Widget):  # type: ignore[misc]
+        """plotly.js for every chart of this kernel (a plain widget model: state only)."""
+
+        source = traitlets.Unicode().tag(sync=True)
+
+    return PlotlyLibrary(source=library_source())
 
 
 @cache
@@ -91,9 +126,10 @@ def _widget_class() -> type[Any]:
     class PlotlyChart(anywidget.AnyWidget):
         """A plotly chart whose figure is widget state (see the module docstring)."""
 
-        _esm = chart_module()
+        _esm = _VIEW
         figure = traitlets.Dict().tag(sync=True)
         template = traitlets.Dict().tag(sync=True)
+        library = traitlets.Unicode().tag(sync=True)  # the PlotlyLibrary's model id
 
     return PlotlyChart
 
@@ -125,7 +161,7 @@ class LiveChart:
         import ipywidgets as w
 
         look.apply()
-        self.widget = _widget_class()(template=look.template_json())
+        self.widget = _widget_class()(template=look.template_json(), library=_library().model_id)
         self.box = w.Box([self.widget], layout=w.Layout(display="none"))
         self.box.add_class("course-chart")
         self.revision = 0
