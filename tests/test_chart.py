@@ -40,14 +40,6 @@ def test_a_redraw_changes_the_state_of_the_same_widget() -> None:
     assert len(sent) == 1, "one state change per drawing"
 
 
-def test_the_same_figure_again_sends_nothing() -> None:
-    chart = LiveChart()
-    chart.draw(bars([1, 2, 3]))
-    sent = sent_states(chart)
-    chart.draw(bars([1, 2, 3]))
-    assert sent == [] and chart.revision == 1
-
-
 def test_a_dropped_property_is_gone_from_the_chart() -> None:
     chart = LiveChart()
     chart.draw({"data": [{"type": "bar", "y": [1], "marker": {"color": "#0072B2"}}]})

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import nbformat
 
+ROOT = Path(__file__).resolve().parent.parent
 CHECK = "nbval-check-output"
 KEPT_NOTEBOOK_METADATA = ("kernelspec", "language_info")
 
@@ -52,6 +55,29 @@ def normalise(notebook: Any) -> Any:
             cell.execution_count = None
             cell.outputs = []
     return result
+
+
+def nbval(notebook: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """pytest --nbval-lax on ``notebook`` from the lessons' folder; its exit code and output."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "--nbval-cell-timeout=120",
+            str(notebook),
+        ],
+        cwd=ROOT / "notebooks",
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
 
 
 class CellError(RuntimeError):

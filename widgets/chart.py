@@ -175,10 +175,9 @@ class LiveChart:
     def draw(self, figure: Figure | Any) -> None:
         """Show ``figure`` (a dict, or a plotly figure object) in place of the one before."""
         new = as_json(figure)
-        if new != {**self.figure, "layout": _without_meta(self.figure.get("layout", {}))}:
-            self.revision += 1
-            new["layout"]["meta"] = {"revision": self.revision}
-            self.widget.figure = new
+        self.revision += 1
+        new["layout"]["meta"] = {"revision": self.revision}
+        self.widget.figure = new
         self.box.layout.display = "block"  # a block, not a flex row: the chart takes the full width
 
     def hide(self) -> None:
@@ -188,7 +187,3 @@ class LiveChart:
     @property
     def shown(self) -> bool:
         return bool(self.box.layout.display != "none")
-
-
-def _without_meta(layout: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in layout.items() if key != "meta"}

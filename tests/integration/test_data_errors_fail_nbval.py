@@ -3,9 +3,7 @@ while the learner sees a short, escaped message rather than a traceback."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-from notebooks import CellError, run  # noqa: E402
+from notebooks import CellError, nbval, run  # noqa: E402
 
 
 def test_nbval_fails_a_lesson_run_on_broken_data(tmp_path: Path) -> None:
@@ -25,30 +23,8 @@ def test_nbval_fails_a_lesson_run_on_broken_data(tmp_path: Path) -> None:
     members = broken / "members.csv"
     text = members.read_text(encoding="utf-8")
     members.write_text(text.replace("DEU,Germany,1955-05-06", "DEU,Germany,9999-12-31"), "utf-8")
-    env = {
-        **os.environ,
-        "ALLIANCE_COURSE_DATA": str(broken),
-        "ALLIANCE_COURSE_HOME": str(tmp_path / "home"),
-    }
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--nbval-lax",
-            "--nbval-current-env",
-            "--nbval-cell-timeout=120",
-            str(ROOT / "notebooks" / "00_start_here.ipynb"),
-        ],
-        cwd=ROOT / "notebooks",
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
+    env = {"ALLIANCE_COURSE_DATA": str(broken), "ALLIANCE_COURSE_HOME": str(tmp_path / "home")}
+    result = nbval(ROOT / "notebooks" / "00_start_here.ipynb", env)
     assert result.returncode == 1, result.stdout[-3000:]
     assert f'{members}, row 16, column "joined"' in result.stdout, result.stdout[-3000:]
     assert "'9999-12-31' lies in the future" in result.stdout

@@ -3,13 +3,14 @@ and so a kernel, in a subprocess)."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+from notebooks import nbval  # noqa: E402
 
 
 def test_a_wrong_reference_output_fails_nbval(tmp_path: Path) -> None:
@@ -20,23 +21,6 @@ def test_a_wrong_reference_output_fails_nbval(tmp_path: Path) -> None:
     cell.outputs[0]["data"]["text/plain"] = "30"
     tampered = tmp_path / "tampered.ipynb"
     nbformat.write(notebook, tampered)
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--nbval-lax",
-            "--nbval-current-env",
-            "--nbval-cell-timeout=120",
-            str(tampered),
-        ],
-        cwd=ROOT / "notebooks",
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    run = nbval(tampered)
     assert run.returncode == 1, run.stdout[-2000:]
     assert "1 failed" in run.stdout
