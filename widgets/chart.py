@@ -8,8 +8,9 @@ only what differs in the chart it already has.
 
 Why not plotly's own ``FigureWidget``: it sends each change as a message that it resets at once
 (``_py2js_update`` set, then None). Under load its browser side sometimes saw only the reset and
-kept the old chart (seen in Voila with the suite running; plotly.py issue 4998 reports the same
-kind of loss), and until its module had loaded, changes were lost as well. A figure kept as state
+kept the old chart (seen in Voila with the suite running; plotly.py issue 4998 reports
+FigureWidget views that miss their data under anywidget), and changes sent before its module had
+loaded were lost as well. A figure kept as state
 cannot be lost: whenever the browser draws, it draws the latest figure. It also never sized itself
 to its box under anywidget; this chart follows its box (a ResizeObserver).
 
