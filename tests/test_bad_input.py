@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,28 +14,7 @@ import pytest
 from widgets import data
 from widgets.dates import as_date
 
-FIXTURES = Path(__file__).parent / "fixtures"
 Build = Callable[..., Path]
-
-
-@pytest.fixture()
-def package(tmp_path: Path) -> Iterator[Build]:
-    """A data package in tmp_path: the real descriptor, the small base tables, then a malformed
-    case's files on top (as in test_data_loader.py)."""
-
-    def build(case: str | None = None) -> Path:
-        root = tmp_path / (case or "base")
-        root.mkdir()
-        shutil.copy(data.DATA_DIR / data.DESCRIPTOR, root)
-        for csv in (FIXTURES / "base").glob("*.csv"):
-            shutil.copy(csv, root)
-        if case:
-            for override in (FIXTURES / "malformed" / case).iterdir():
-                shutil.copy(override, root)
-        return root
-
-    yield build
-    data.clear_cache()
 
 
 # case -> (table file, row, column, words that must appear in the first line of the message)

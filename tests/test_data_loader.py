@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,29 +11,7 @@ import pytest
 
 from widgets import data
 
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
 Package = Callable[..., Path]  # build(case=None): the base package, or one broken by ``case``
-
-
-@pytest.fixture()
-def package(tmp_path: Path) -> Iterator[Package]:
-    """Build a data package in tmp_path: the real descriptor, small base tables, then overrides."""
-
-    def build(case: str | None = None) -> Path:
-        root = tmp_path / (case or "base")
-        root.mkdir()
-        shutil.copy(data.DATA_DIR / data.DESCRIPTOR, root)
-        for csv in (FIXTURES / "base").glob("*.csv"):
-            shutil.copy(csv, root)
-        if case:
-            for override in (FIXTURES / "malformed" / case).iterdir():
-                shutil.copy(override, root)
-        return root
-
-    yield build
-    data.clear_cache()
 
 
 def test_base_fixture_is_valid(package: Package) -> None:
