@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from widgets.classroom.progress import ProgressError, ProgressStore
@@ -38,8 +39,10 @@ class QuestionWidget:
             tooltip="Saves your answer on this computer",
         )
         self.feedback = w.HTML()
+        self._listeners: list[Callable[[], None]] = []
         self.button.on_click(self._on_click)
         saved = self.store.answer(question.lesson, question.qid)
+        self.answered = saved is not None and saved in range(len(question.choices))
         if self.store.notice:
             self.feedback.value = f"<p>{escape(self.store.notice)}</p>"
         elif saved is not None and saved in range(len(question.choices)):
@@ -64,6 +67,18 @@ class QuestionWidget:
                     message = "Saved. We come back to it in the review lesson."
         mark = {True: "&#10004; ", False: "&#10008; ", None: ""}[right]
         self.feedback.value = f"<p role='status'>{mark}{escape(message)}</p>"
+        if picked is not None:
+            self._committed()
+
+    def on_saved(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the learner has committed an answer (saved, or kept on screen
+        when saving failed): what a :class:`~widgets.classroom.reveal.Reveal` waits for."""
+        self._listeners.append(callback)
+
+    def _committed(self) -> None:
+        self.answered = True
+        for callback in self._listeners:
+            callback()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
@@ -83,6 +98,8 @@ class NumericQuestionWidget:
         self.number = w.FloatText(value=None, description="Your answer", step=0.01)
         self.button = w.Button(description="Check my answer", button_style="primary")
         self.feedback = w.HTML()
+        self._listeners: list[Callable[[], None]] = []
+        self.answered = self.store.answer(question.lesson, question.qid) is not None
         self.button.on_click(self._on_click)
         self.box = w.VBox(
             [w.HTML(f"<b>{escape(question.prompt)}</b>"), self.number, self.button, self.feedback]
@@ -98,6 +115,14 @@ class NumericQuestionWidget:
                 message = f"{message} {not_saved(err, 'result')}"
         mark = {True: "&#10004; ", False: "&#10008; ", None: ""}[right]
         self.feedback.value = f"<p role='status'>{mark}{escape(message)}</p>"
+        if right is not None:
+            self.answered = True
+            for callback in self._listeners:
+                callback()
+
+    def on_saved(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the learner has given an answer the question can judge."""
+        self._listeners.append(callback)
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
