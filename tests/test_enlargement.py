@@ -50,3 +50,27 @@ def test_invocation_history_is_in_date_order_and_filters_by_article() -> None:
     assert len(invocation_history(4)) + len(invocation_history(5)) == len(history)
     with pytest.raises(ValueError, match="Article 4 or 5"):
         invocation_history(6)
+
+
+def test_article5_in_2001_is_one_invocation_of_three_decisions() -> None:
+    from widgets.timeline.invocations import invocation_history, invocations
+
+    table = invocations()
+    article5 = table[table["Article"] == 5]
+    assert len(article5) == 1, "the three Council decisions of 2001 are one invocation"
+    assert article5.iloc[0]["Council decisions"] == len(invocation_history(5))
+    assert article5.iloc[0]["Invoked by"] == "United States"
+    turkey_2012 = table[(table["Date"].dt.year == 2012)]
+    assert len(turkey_2012) == 2, "June and October 2012 were two Turkish requests"
+    assert table["Council decisions"].sum() == len(invocation_history())
+    assert "TUR" not in " ".join(table["Invoked by"])
+
+
+def test_the_slider_names_who_joined_last_not_the_last_founder_alphabetically() -> None:
+    from widgets.timeline.enlargement_view import latest_joiners
+
+    assert "United States" not in latest_joiners(members_on("1950-01-01"))
+    assert latest_joiners(members_on("1950-01-01")).startswith("All 12 are founding Parties")
+    assert latest_joiners(members_on("1953-01-01")) == (
+        "Most recent to join: Greece and Türkiye (18 February 1952)."
+    )

@@ -34,6 +34,9 @@ import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DESCRIPTOR = "datapackage.json"
+# Who a column is written for: learners see "learner" columns; "curator" columns (notes, what was
+# or was not verified) stay in the data and never reach a lesson.
+AUDIENCES = ("learner", "curator")
 GAMES = "games"  # game trees: JSON, not tables, so outside the tabular data package
 DATA_ENV = "ALLIANCE_COURSE_DATA"  # another data folder (a copy to test, an instructor's own)
 _MAX_LISTED = 5
@@ -110,6 +113,13 @@ def schema(name: str, root: Path | str | None = None) -> dict[str, Any]:
         if resource["name"] == name:
             return copy.deepcopy(resource["schema"])
     raise KeyError(f"There is no table called {name!r}.")
+
+
+def curator_fields(name: str, root: Path | str | None = None) -> tuple[str, ...]:
+    """The columns of ``name`` written for the course's curators (``"audience": "curator"`` in
+    the schema: notes, verification flags). Lessons never show them; a browser test checks."""
+    fields = schema(name, root)["fields"]
+    return tuple(f["name"] for f in fields if f.get("audience") == "curator")
 
 
 def games(root: Path | str | None = None) -> list[str]:
@@ -227,6 +237,9 @@ def _descriptor_problems(descriptor: Any, shown: str) -> list[Problem]:
             elif not isinstance(spec.get("constraints", {}), dict):
                 detail = "must be a JSON object"
                 problems.append(problem(f"{where}.schema.fields[{number}].constraints", detail))
+            elif spec.get("audience", "learner") not in AUDIENCES:
+                detail = f"must be one of {', '.join(AUDIENCES)}"
+                problems.append(problem(f"{where}.schema.fields[{number}].audience", detail))
         key = table_schema.get("primaryKey", [])
         if not isinstance(key, str | list):
             problems.append(problem(f"{where}.schema.primaryKey", "must be a name or a list"))

@@ -38,13 +38,31 @@ def table_html(frame: Any) -> str:
 
     plain = frame.index.name is None and frame.index.equals(pd.RangeIndex(len(frame)))
     shown = frame if plain else frame.reset_index()
+    dates = [c for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])]
+    if dates:  # "6 Jan 2020", as a reader writes a date (and no "00:00:00")
+        shown = shown.copy()
+        for column in dates:
+            shown[column] = shown[column].map(readable_date)
     html: str = shown.to_html(
         index=False,
         border=0,
+        na_rep="",  # an empty cell, not "NaN" or "<NA>"
         max_rows=pd.get_option("display.max_rows"),
         max_cols=pd.get_option("display.max_columns"),
     )
     return html
+
+
+def readable_date(value: Any) -> str:
+    """``6 Jan 2020`` (a time is kept when the value has one); empty for a missing date.
+    Built by hand because ``%-d`` is not portable (Windows laptops)."""
+    import pandas as pd
+
+    if value is None or pd.isna(value):
+        return ""
+    stamp = pd.Timestamp(value)
+    day = f"{stamp.day} {stamp:%b %Y}"
+    return day if stamp == stamp.normalize() else f"{day} {stamp:%H:%M}"
 
 
 def apply() -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from harness import check_accessibility, health, wait_rendered
+from leaks import page_leaks
 from playwright.sync_api import expect
 
 TIMEOUT = 30_000  # ms for one widget to answer (a kernel round trip plus a redraw)
@@ -381,7 +382,9 @@ def exercise(page: Any, name: str, where: str) -> None:
     lesson = LESSONS[name]
     wait_rendered(page, lesson.hooks, lesson.plots)
     assert health(page, lesson.hooks, lesson.plots) == []
+    assert page_leaks(page) == [], "curators' words or raw ids on the page"
     check_accessibility(page, where, name)
     for check in lesson.checks:
         check(page)
     assert health(page, lesson.hooks, lesson.plots) == [], "after the interactions"
+    assert page_leaks(page) == [], "curators' words or raw ids on the page after the interactions"

@@ -61,3 +61,35 @@ def test_axe_blames_the_course_for_its_own_markup(page: Any) -> None:
         check_accessibility(page, "self-test", "planted")
     owners = axe(page)
     assert any(line.startswith("button-name") for line in owners["host"])
+
+
+def test_the_leak_check_reports_curator_words_and_raw_ids(page: Any) -> None:
+    from leaks import needles, page_leaks
+
+    note = next(s for s, where in needles().curator.items() if where == "roles.note")
+    page.set_content(
+        "<p>Not an output: UNVERIFIED</p><div class='jp-OutputArea-output'>"
+        f"<p>UNVERIFIED English</p><p>{note[:30]}\n  {note[30:]} and more</p>"
+        "<select><option>nato-enlargement-article10</option></select>"
+        "<button title='us-mulling-iraq-pullout'>Go</button>"
+        "<p>Sources: NATO, Enlargement and Article 10; nato-enlargement-article10s</p></div>"
+    )
+    problems = "\n".join(page_leaks(page))
+    for expected in (
+        "the word 'UNVERIFIED'",
+        "a curator's roles.note value",
+        "the raw id 'nato-enlargement-article10'",
+        "the raw id 'us-mulling-iraq-pullout'",
+    ):
+        assert expected in problems, f"{expected!r} not reported in {problems}"
+    assert "article10s" not in problems  # an id inside a longer word is not that id
+
+
+def test_a_page_of_learner_words_has_no_leaks(page: Any) -> None:
+    from leaks import page_leaks
+
+    page.set_content(
+        "<div class='jp-OutputArea-output'><p>NATO, Enlargement and Article 10 (2024)</p>"
+        "<p>The North Atlantic Treaty, Article 5</p></div>"
+    )
+    assert page_leaks(page) == []

@@ -90,12 +90,22 @@ def members_slider(start_year: int = 2020) -> Any:
     def show(_: object = None) -> None:
         day = pd.Timestamp(year=slider.value, month=1, day=1)
         current = members_on(day)
-        newest = current.iloc[-1]
-        answer.value = (
-            f"<b>1 January {slider.value}:</b> {len(current)} Parties. "
-            f"Most recent to join: {escape(newest['name'])} ({newest['joined']:%d %B %Y})."
+        answer.value = f"<b>1 January {slider.value}:</b> {len(current)} Parties. " + (
+            escape(latest_joiners(current))
         )
 
     slider.observe(show, names="value")
     show()
     return w.VBox([slider, answer], _dom_classes=("course-members-slider",))
+
+
+def latest_joiners(current: pd.DataFrame) -> str:
+    """Who joined last, in words: the twelve founders are "the 12 founding Parties", not the
+    last of them in alphabetical order; several who joined on one day are all named."""
+    last_day = current["joined"].max()
+    newest = current.loc[current["joined"] == last_day, "name"].tolist()
+    when = f"{last_day.day} {last_day:%B %Y}"
+    if last_day == current["joined"].min():
+        return f"All {len(newest)} are founding Parties (in force {when})."
+    names = newest[0] if len(newest) == 1 else ", ".join(newest[:-1]) + " and " + newest[-1]
+    return f"Most recent to join: {names} ({when})."

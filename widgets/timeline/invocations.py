@@ -22,3 +22,39 @@ def invocation_history(article: int | None = None) -> pd.DataFrame:
     history["states"] = history["states"].map(", ".join)
     history.index += 1
     return history
+
+
+# Council decisions on the same article for the same state(s) this close together are one
+# invocation: Article 5 in 2001 took three (12 September, 2 October, 4 October).
+SAME_INVOCATION = pd.Timedelta(days=60)
+
+
+def invocations(article: int | None = None) -> pd.DataFrame:
+    """One row per time allies invoked an article, for learners to read: the first decision's
+    date, who asked (state names), why, and how many Council decisions it took."""
+    history = invocation_history(article)
+    names = dict(zip(load("members")["iso3"], load("members")["name"], strict=True))
+    rows: list[dict[str, object]] = []
+    for record in history.to_dict("records"):
+        last = rows[-1] if rows else None
+        if (
+            last is not None
+            and last["Article"] == record["article"]
+            and last["_states"] == record["states"]
+            and record["date"] - last["_last"] <= SAME_INVOCATION
+        ):
+            last["Council decisions"] = int(str(last["Council decisions"])) + 1
+            last["_last"] = record["date"]
+            continue
+        rows.append(
+            {
+                "Article": record["article"],
+                "Date": record["date"],
+                "Invoked by": ", ".join(names.get(s, s) for s in record["states"].split(", ")),
+                "What happened": record["trigger"],
+                "Council decisions": 1,
+                "_states": record["states"],
+                "_last": record["date"],
+            }
+        )
+    return pd.DataFrame(rows).drop(columns=["_states", "_last"])
