@@ -24,8 +24,17 @@ PACKAGE = ROOT / "widgets"
 FORBIDDEN_IN_MODELS = ("ipywidgets", "plotly", "anywidget")
 LOADER = "widgets.data"
 # Views that are not named *_view.py: the shared chart look and live chart, the slider explorer
-# the model views build on, the offline map figures, and the notebook display glue (IPython).
-VIEWS_BY_NAME = {"look.py", "chart.py", "explorer.py", "geo.py", "_notebook.py", "view.py"}
+# the model views build on, the offline map figures, the notebook display glue (IPython), and the
+# predict-commit-reveal box every lesson uses.
+VIEWS_BY_NAME = {
+    "look.py",
+    "chart.py",
+    "explorer.py",
+    "geo.py",
+    "_notebook.py",
+    "view.py",
+    "reveal.py",
+}
 
 
 def kind(path: Path) -> str:

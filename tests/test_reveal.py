@@ -93,3 +93,17 @@ def test_instructor_reveal_needs_two_presses() -> None:
     assert not reveal.revealed and SECRET not in _texts(reveal.box)
     reveal._on_click()
     assert reveal.revealed and SECRET in _texts(reveal.box)
+
+
+def test_requires_is_asked_at_the_press(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    reveal = Reveal(
+        lambda: SECRET,
+        requires=lambda: store.answer("99", "q") is not None,
+        wait_for="Make your prediction at the top of the lesson first.",
+    )
+    reveal._on_click()
+    assert not reveal.revealed and "prediction at the top" in reveal.hint.value
+    store.save("99", "q", 0)  # the learner scrolls up and predicts; this cell is not re-run
+    reveal._on_click()
+    assert reveal.revealed and SECRET in _texts(reveal.box)

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from widgets.data import load
 from widgets.treaty.clauses import articles, comparison, marked_html
 from widgets.treaty.view import (
     Article6Map,
@@ -37,8 +38,20 @@ def test_clause_explorer_highlights_phrases_and_explains_them() -> None:
 def test_unverified_text_is_flagged() -> None:
     explorer = ClauseExplorer("north-atlantic-treaty", "6")
     explorer.article.value = ("6", "1949")
-    assert "Not yet verified word for word" in explorer.text.value
+    assert "not yet been checked word for word" in explorer.text.value
     assert "not in force" in explorer.text.value
+    note = load("treaty_text").query("treaty_id == 'north-atlantic-treaty' and article == '6'")
+    for curator_words in note["note"].dropna():  # the curator's note stays in the data
+        assert curator_words[:40] not in explorer.text.value
+
+
+def test_a_translated_treaty_shows_english_first_and_the_original_beside_it() -> None:
+    explorer = ClauseExplorer("csto", "4")
+    text = explorer.text.value
+    english = text.index("<blockquote lang='en'>")
+    original = text.index("<blockquote lang='ru'>")
+    assert english < original and "The original text (Russian)" in text
+    assert "English translation:" in text
 
 
 def test_article6_has_both_versions() -> None:

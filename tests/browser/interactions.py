@@ -162,6 +162,9 @@ def clause_explorer(page: Any) -> None:
 def article6_map(page: Any) -> None:
     root = page.locator(".course-article6-map").first
     verdict = status(root)
+    # It opens on NATO's headquarters: none of the five attacks the lesson asks about.
+    expect(verdict).to_contain_text("Yes: inside the treaty area", timeout=TIMEOUT)
+    choose(root, "Place", "Ain al-Asad")
     expect(verdict).to_contain_text("No: outside the treaty area", timeout=TIMEOUT)
     chart_marker(root)
     choose(root, "Place", "Incirlik")
@@ -180,6 +183,23 @@ def article6_map(page: Any) -> None:
     root.get_by_label("Date").press("Enter")
     expect(verdict).to_contain_text("No: outside the treaty area", timeout=TIMEOUT)
     expect(root.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=TIMEOUT)
+
+
+def covered_count_reveal(page: Any) -> None:
+    """Lesson 02's count of covered attacks answers its "predict first" poll: it is not in the
+    page until the learner has saved a prediction, and then appears on request."""
+    reveal = page.locator(".course-reveal").filter(has_text="the engine's count").first
+    answer_text = "clearly inside the treaty area"
+    expect(reveal).not_to_contain_text(answer_text)
+    assert not any(
+        answer_text in t for t in page.locator(".jp-OutputArea-output").all_text_contents()
+    )
+    reveal.get_by_role("button").click()
+    expect(reveal).to_contain_text("Save your prediction", timeout=TIMEOUT)
+    expect(reveal).not_to_contain_text(answer_text)
+    answer(page.locator(".course-question").filter(has_text="Predict first").first)
+    reveal.get_by_role("button").click()
+    expect(status(reveal)).to_contain_text(answer_text, timeout=TIMEOUT)
 
 
 def comparison(page: Any) -> None:
@@ -338,7 +358,7 @@ LESSONS: dict[str, Lesson] = {
             "course-article6-map": 1,
             "course-comparison": 1,
         },
-        checks=(clause_explorer, article6_map, comparison, every_question),
+        checks=(clause_explorer, article6_map, covered_count_reveal, comparison, every_question),
     ),
     "03_timeline.ipynb": Lesson(
         plots=2,

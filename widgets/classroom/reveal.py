@@ -6,6 +6,8 @@ widget state (nothing to find by scrolling, printing or viewing the source). Two
 
 - **after an attempt** (``Reveal.after(question, build)`` or ``reveal.unlock()`` from any widget
   that has saved the learner's attempt): the button stays disabled, with a plain hint, until then;
+- **after an attempt saved elsewhere** (``requires=``, asked when the button is pressed: a
+  prediction made higher up the lesson, read from the progress store);
 - **by the instructor** (``instructor=True``): the button is live from the start but asks for a
   second press, so a stray click on a projected page does not give the room the answer.
 """
@@ -31,10 +33,13 @@ class Reveal:
         wait_for: str = "Answer the question above first; then you can check it here.",
         instructor: bool = False,
         unlocked: bool = False,
+        requires: Callable[[], bool] | None = None,
     ) -> None:
         import ipywidgets as w
 
         self._build = build
+        self._requires = requires
+        self._wait_for = wait_for
         self.what = what
         self.instructor = instructor
         self.revealed = False
@@ -42,7 +47,7 @@ class Reveal:
         self.button = w.Button(
             description=("Instructor: show " if instructor else "Show ") + what,
             button_style="info" if instructor else "primary",
-            disabled=not (unlocked or instructor),
+            disabled=not (unlocked or instructor or requires is not None),
             layout=w.Layout(width="max-content"),
             tooltip="Shows it to everyone looking at this page" if instructor else "",
         )
@@ -52,7 +57,7 @@ class Reveal:
         self.box = w.VBox([self.button, self.hint, self.body])
         self.box.add_class("course-reveal")  # a stable hook for CSS and browser tests
         self.box.add_class("course-reveal-locked")
-        if not (unlocked or instructor):
+        if not (unlocked or instructor or requires is not None):
             self.hint.value = f"<p><i>{escape(wait_for)}</i></p>"
 
     @classmethod
@@ -93,6 +98,11 @@ class Reveal:
     def _on_click(self, _: object = None) -> None:
         if self.button.disabled:
             return
+        if self._requires is not None and not self._requires():
+            # The attempt lives elsewhere (a prediction higher up the lesson, saved on disk):
+            # asked at the press, so an answer given after this cell ran still counts.
+            self.hint.value = f"<p role='status'><i>{escape(self._wait_for)}</i></p>"
+            return
         if self.instructor and not self._armed:
             self._armed = True
             self.button.description = f"Press again to show {self.what} to the room"
@@ -105,3 +115,18 @@ class Reveal:
         if isinstance(bundle, dict):
             bundle["text/plain"] = f"[{self.what}: shown after you try]"
         return bundle
+
+
+def after_prediction(question: Any, build: Callable[[], Content], what: str) -> Reveal:
+    """A reveal for a result that answers a "predict first" poll asked higher up the lesson: it
+    opens once the learner's prediction is saved (asked at the press, so it counts even when
+    made after this cell ran)."""
+    from widgets.classroom.progress import ProgressStore
+
+    store = ProgressStore()
+    return Reveal(
+        build,
+        what=what,
+        requires=lambda: store.answer(question.lesson, question.qid) is not None,
+        wait_for="Save your prediction at the top of this lesson first; then press again.",
+    )

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
+from widgets.classroom.progress import ProgressStore
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load
+from widgets.markup import escape
 from widgets.treaty import article6_verdict
 from widgets.treaty.article6 import Target
 
@@ -88,6 +92,37 @@ def clearly_covered_count() -> int:
         lat, lon, _name = _place(place_id)
         count += article6_verdict(lat, lon, target=target, on=on).covered == "yes"
     return count
+
+
+def covered_count_html() -> str:
+    """The engine's count for the "predict first" poll, with the learner's prediction beside it
+    (shown only after they predicted: :func:`widgets.classroom.reveal.after_prediction`)."""
+    count = clearly_covered_count()
+    predicted = ProgressStore().answer(LESSON, PREDICT_FIVE.qid)
+    yours = (
+        f" You predicted {PREDICT_FIVE.choices[predicted].label}."
+        if isinstance(predicted, int) and 0 <= predicted < len(PREDICT_FIVE.choices)
+        else ""
+    )
+    return (
+        f"<p role='status'>Of the {len(ATTACKS)} attacks, the engine finds <b>{count}</b> "
+        f"clearly inside the treaty area.{escape(yours)} The others are outside it or "
+        "contested: test them on the map to see why.</p>"
+    )
+
+
+def misconceptions() -> pd.DataFrame:
+    """Misconceptions about the North Atlantic Treaty, each answered by the treaty's own words."""
+    phrases = load("phrases")
+    found = phrases[phrases["treaty_id"] == "north-atlantic-treaty"]
+    return pd.DataFrame(
+        {
+            "Article": found["article"].astype(str),
+            "A common misconception": found["misconception"],
+            "The treaty's words": "“" + found["phrase"] + "”",
+            "What they mean": found["explanation"],
+        }
+    ).reset_index(drop=True)
 
 
 ARTICLE5_MEANS = Question(

@@ -142,7 +142,6 @@ def details_html(event: dict[str, Any]) -> str:
         ("Casualties", "casualties"),
         ("Reported on", "reported_on"),
         ("In their words", "quotation"),
-        ("Note", "note"),
     ]:
         value = event.get(key)
         if value is not None and not pd.isna(value) and str(value):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -79,20 +80,16 @@ class ClauseExplorer:
         flags = []
         if not row["verified"]:
             flags.append(
-                "<b>Not yet verified word for word</b> against an official printing "
-                "(see the note and sources)."
+                "This wording has <b>not yet been checked word for word</b> against an official "
+                "printing."
             )
         if not row["in_force"]:
             flags.append("This text is <b>not in force</b> today.")
         sources = sources_html(row["source_id"], inline=True)
-        note = (
-            "" if not isinstance(row["note"], str) else f"<p><i>Note:</i> {escape(row['note'])}</p>"
-        )
-        language = "ru" if self.treaty.value == "csto" else "en"
         self.text.value = (
-            f"<blockquote lang='{language}'>{body}</blockquote>"
+            translated_html(row, body)
             + "".join(f"<p>{f}</p>" for f in flags)
-            + f"<p><small>Sources: {sources}</small></p>{note}"
+            + f"<p><small>Sources: {sources}</small></p>"
         )
         if self.phrase.value is None:
             self.explain.value = (
@@ -376,3 +373,25 @@ class Article6Map:
         if isinstance(bundle, dict) and self.result is not None:
             bundle["text/plain"] = f"Article 6: {self.result.covered}. {self.result.reason}"
         return bundle
+
+
+def translated_html(row: Any, body: str) -> str:
+    """A clause as a learner reads it: English first; a text in another language comes with its
+    English translation (saying whose) and the original beside it, marked with its language so
+    a screen reader pronounces it right. ``body`` is the original, already marked up."""
+    english = row.get("text_en")
+    if not isinstance(english, str) or not english.strip():
+        return f"<blockquote lang='en'>{body}</blockquote>"
+    # The one non-English treaty text is Russian (the CSTO's); Cyrillic says so without a column.
+    russian = re.search("[\u0400-\u04ff]", str(row.get("text", ""))) is not None
+    language, named = ("ru", " (Russian)") if russian else ("und", "")
+    by = row.get("translated_by")
+    whose = f"English translation: {escape(str(by))}" if isinstance(by, str) and by else ""
+    return (
+        "<blockquote lang='en'>"
+        + "".join(f"<p>{escape(line)}</p>" for line in english.splitlines() if line.strip())
+        + "</blockquote>"
+        + (f"<p><small>{whose}</small></p>" if whose else "")
+        + f"<details><summary>The original text{named}</summary>"
+        + f"<blockquote lang='{escape(language)}'>{body}</blockquote></details>"
+    )
