@@ -300,7 +300,6 @@ def drive_questions(seen: Findings) -> None:
             seen.check(f"QuestionWidget({question.qid}, {index})", widget)
         seen.check(f"QuestionWidget({question.qid}) again", QuestionWidget(question))
     seen.check("QuizWidget", QuizWidget(review.bank_questions()))
-    seen.check("review.predictions", review.predictions())
 
 
 def drive_council(seen: Findings) -> None:
@@ -368,6 +367,27 @@ def drive_escalation(seen: Findings) -> None:
     seen.check("reliability_priors", reliability_priors())
 
 
+def drive_review(seen: Findings) -> None:
+    from widgets.classroom.review_view import PredictionsReview, ReviewQuiz, StoltenbergLine
+
+    page, quiz, line = PredictionsReview(), ReviewQuiz(), StoltenbergLine()
+    seen.check("PredictionsReview", page)
+    for card in page.cards:
+        if card.poll is not None:
+            card.poll.choices.value = 0
+            card.poll.button.click()
+        card.reveal.button.click()
+        seen.check(f"PredictionsReview({card.question.lesson})", card)
+    for item in quiz.quiz.items:
+        item.choices.value = 0
+        item.button.click()
+        seen.check("ReviewQuiz", quiz)
+    line.text.value = f'<img src=x onerror="{MARK}">'  # what a learner types
+    line.button.click()
+    line.reveal.button.click()
+    seen.check("StoltenbergLine", line)
+
+
 def drive_tables(seen: Findings) -> None:
     """Every table as a lesson shows it (setup_lesson's DataFrame display)."""
     for name in data.tables():
@@ -381,6 +401,7 @@ DRIVERS: dict[str, Callable[[Findings], None]] = {
     "treaty/view.py": drive_treaty,
     "classroom/claims_view.py": drive_claims,
     "classroom/question_view.py": drive_questions,
+    "classroom/review_view.py": drive_review,
     "classroom/council_view.py": drive_council,
     "escalation/crisis_view.py": drive_escalation,
     "escalation/game_view.py": drive_escalation,

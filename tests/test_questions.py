@@ -137,64 +137,27 @@ def test_timeline_questions_are_answered_from_the_events() -> None:
     assert "Not yet" in question.feedback(0)[1]
 
 
-def test_review_bank_has_one_right_answer_and_feedback_for_each_choice(tmp_path: Path) -> None:
-    from widgets.lessons.review import bank_questions, score
+def test_review_bank_has_one_right_answer_and_feedback_for_each_choice() -> None:
+    from widgets.lessons.review import bank_questions
 
     questions = bank_questions()
     assert len(questions) == load("question_bank")["question_id"].nunique() >= 2
     for question in questions:
         assert question.correct is not None
         assert all(choice.feedback for choice in question.choices)
-    first, second = questions[0], questions[1]
-    assert first.correct is not None and second.correct is not None
-    store = ProgressStore(tmp_path)
-    store.save("07", first.qid, first.correct)
-    store.save("07", second.qid, (second.correct + 1) % len(second.choices))
-    assert score(store) == (1, 2, len(questions))
+        right, message = question.feedback(question.correct)
+        assert right is True and message.startswith("Right.")
 
 
-def test_review_shows_predictions_beside_the_answers(tmp_path: Path) -> None:
-    from widgets.lessons.review import predictions
-
-    store = ProgressStore(tmp_path)
-    store.save("00", "predict-article5-iraq", 0)
-    table = predictions(store)
-    assert str(table.loc[0, "your prediction"]).startswith("Yes: an attack on one ally")
-    assert str(table.loc[0, "what the course found"]).startswith("No, or not necessarily")
-    assert table.loc[1, "your prediction"] == "(not answered)"
-    assert table.loc[1, "what the course found"] == "2"
+def test_every_lesson_01_to_06_has_at_least_two_bank_questions() -> None:
+    lessons = load("question_bank").groupby("lesson")["question_id"].nunique()
+    for lesson in ("01", "02", "03", "04", "05", "06"):
+        assert lessons.get(lesson, 0) >= 2, f"lesson {lesson} has too few review questions"
 
 
-def test_claim_rater_reveals_evidence_only_after_a_rating(tmp_path: Path) -> None:
-    from widgets.classroom.claims import agreement, judge
-    from widgets.classroom.claims_view import ClaimRater
+def test_every_bank_question_cites_sources_that_resolve() -> None:
+    from widgets.sources import resolve_sources
 
-    store = ProgressStore(tmp_path)
-    rater = ClaimRater(store)
-    rater.reveal.click()
-    assert "Rate the claim first" in rater.result.value
-    rater.pick.value = "article5-applies-us-targets-iraq"
-    rater.rating.value = "confirmed"
-    rater.reveal.click()
-    assert "The check says misleading" in rater.result.value and "Sources" in rater.result.value
-    assert agreement(store) == (0, 1)
-    agrees, text = judge("article5-invoked-after-9-11", "confirmed")
-    assert agrees and text.startswith("You agree")
-    with pytest.raises(ValueError, match="Rate a claim as one of"):
-        judge("article5-invoked-after-9-11", "true")
-
-
-def test_claim_rater_says_plainly_when_a_rating_was_not_saved(tmp_path: Path) -> None:
-    from widgets.classroom.claims_view import ClaimRater
-    from widgets.classroom.progress import ProgressError
-
-    class Full(ProgressStore):
-        def save(self, lesson: str, question: str, answer: object) -> None:
-            raise ProgressError("the progress folder cannot be written (disk full)")
-
-    rater = ClaimRater(Full(tmp_path))
-    rater.pick.value = "article5-applies-us-targets-iraq"
-    rater.rating.value = "confirmed"
-    rater.reveal.click()
-    assert "Your rating was NOT saved: the progress folder cannot be written" in rater.result.value
-    assert "None" not in rater.result.value and rater.rating.value == "confirmed"
+    for row in load("question_bank").itertuples():
+        cited: tuple[str, ...] = row.source_id  # type: ignore[assignment]
+        assert cited and resolve_sources(cited)

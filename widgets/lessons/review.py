@@ -1,19 +1,32 @@
-"""Lesson 07: the question bank, and the learner's predictions beside what the course found."""
+"""Lesson 07: every prediction beside what the course found, the quiz, a score in words, and the
+line Stoltenberg could have said.
+
+Plain values only (no widgets): the view is :mod:`widgets.classroom.review_view`. The course's
+answers are computed from the data and the engines (the Article 6 engine, the timeline, the claim
+checks, the deterrence model), so a change in the data changes the answer key with it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from types import ModuleType
+from typing import Any
 
-import pandas as pd
-
-from widgets.classroom.progress import ProgressStore
+import widgets.lessons
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load
-from widgets.lessons import ambiguity, escalation, start_here, timeline, treaty
-from widgets.treaty import article6_verdict
 
 LESSON = "07"
+LINE_QID = "stoltenberg-line"  # where the learner's own line is saved
+STOLTENBERG_EVENT = "2020-01-06-stoltenberg-article5-question"
+LEAD_IN = "Predict first:"
+
+
+# --- The quiz -------------------------------------------------------------------------------------
 
 
 def bank_questions() -> list[Question]:
@@ -39,92 +52,339 @@ def bank_questions() -> list[Question]:
     return questions
 
 
-def score(store: ProgressStore | None = None) -> tuple[int, int, int]:
-    """(right, answered, total) for the bank questions answered in this lesson."""
-    store = store or ProgressStore()
-    saved = store.read().get(LESSON, {})
-    questions = bank_questions()
-    answered = [q for q in questions if q.qid in saved]
-    right = sum(saved[q.qid] == q.correct for q in answered)
-    return right, len(answered), len(questions)
+def questions_per_lesson() -> dict[str, int]:
+    """How many bank questions check each lesson, e.g. ``{"01": 2, ...}``."""
+    bank = load("question_bank")
+    counts = bank.groupby("lesson")["question_id"].nunique()
+    return {str(lesson): int(n) for lesson, n in counts.items()}
 
 
 @dataclass(frozen=True)
-class Prediction:
-    question: Question
-    answer: Callable[[], str]
-    why: Callable[[], str]
+class Score:
+    right: int
+    wrong: int
+    unanswered: int
+
+    @property
+    def total(self) -> int:
+        return self.right + self.wrong + self.unanswered
+
+    def words(self) -> str:
+        """The score as a learner reads it: "3 of 14 right, 10 not answered yet"."""
+        text = f"{self.right} of {self.total} right"
+        if self.unanswered:
+            return f"{text}, {self.unanswered} not answered yet."
+        return f"{text}: you have answered every question."
 
 
-def _iraq_answer() -> str:
-    places = load("places")
-    row = places[places["place_id"] == "ain-al-asad-air-base"].iloc[0].to_dict()
+def score(answers: Mapping[str, Any], questions: Iterable[Question]) -> Score:
+    """Count ``answers`` (question id -> the committed choice) against ``questions``; an answer
+    that is missing or not one of a question's choices counts as not answered."""
+    right = wrong = unanswered = 0
+    for question in questions:
+        picked = answers.get(question.qid)
+        if choice_label(question, picked) is None:
+            unanswered += 1
+        elif picked == question.correct:
+            right += 1
+        else:
+            wrong += 1
+    return Score(right, wrong, unanswered)
+
+
+# --- Predictions: discovered in every lesson module ---------------------------------------------
+
+
+def lesson_modules() -> list[ModuleType]:
+    """Every module of ``widgets.lessons`` except this one, imported (so a new lesson counts)."""
+    modules = []
+    for info in sorted(pkgutil.iter_modules(widgets.lessons.__path__), key=lambda i: i.name):
+        name = f"{widgets.lessons.__name__}.{info.name}"
+        if name != __name__ and not info.ispkg:
+            modules.append(importlib.import_module(name))
+    return modules
+
+
+def discover_predictions() -> list[Question]:
+    """Every "predict first" poll (a :class:`Question` with ``correct is None``) that a lesson
+    module defines at module level, one per question id, in lesson order."""
+    found: dict[str, Question] = {}
+    for module in lesson_modules():
+        for value in vars(module).values():
+            if isinstance(value, Question) and value.correct is None:
+                found.setdefault(f"{value.lesson}/{value.qid}", value)
+    return sorted(found.values(), key=lambda q: (q.lesson, q.qid))
+
+
+def prompt_text(question: Question) -> str:
+    """The whole question, without the "Predict first:" lead-in the lessons put before it."""
+    return question.prompt.removeprefix(LEAD_IN).strip()
+
+
+@dataclass(frozen=True)
+class CourseAnswer:
+    """What a lesson found, in plain words; ``choice`` is the closest of the poll's choices
+    (None when the lesson leaves it open), ``source_ids`` the rows of ``sources`` it rests on."""
+
+    finding: str
+    choice: int | None = None
+    source_ids: tuple[str, ...] = ()
+
+
+def _event(event_id: str) -> dict[str, Any]:
+    events = load("events").set_index("event_id")
+    if event_id not in events.index:
+        raise ValueError(f"The review needs the event {event_id!r} in data/events.csv.")
+    return {str(key): value for key, value in events.loc[event_id].to_dict().items()}
+
+
+def _treaty_source(article: str) -> tuple[str, ...]:
+    """The source of the treaty's text, as the key phrases of ``article`` cite it first."""
+    phrases = load("phrases")
+    rows = phrases[
+        (phrases["treaty_id"] == "north-atlantic-treaty") & (phrases["article"] == article)
+    ]
+    return tuple(rows["source_id"].iloc[0][:1]) if len(rows) else ()
+
+
+def _date(value: Any) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _article5_in_iraq(question: Question) -> CourseAnswer:
+    from widgets.treaty import article6_verdict
+
+    places = load("places").set_index("place_id")
+    base = places.loc["ain-al-asad-air-base"].to_dict()
     verdict = article6_verdict(
-        float(row["lat"]), float(row["lon"]), target="forces", on="2020-01-08"
+        float(base["lat"]), float(base["lon"]), target="forces", on="2020-01-08"
     )
-    return verdict.reason
+    deems = str(load("phrases").set_index("phrase_id").loc["art5-deems-necessary", "phrase"])
+    reason = verdict.reason[:1].lower() + verdict.reason[1:]
+    return CourseAnswer(
+        finding=(
+            f"Not necessarily, and not in Iraq. Article 5 leaves each ally to take "
+            f"\u201c{deems}\u201d: armed force is an option, not a duty. And Article 6 leaves "
+            f"US forces at Ain al-Asad outside the treaty area: {reason}"
+        ),
+        choice=2 if verdict.covered != "yes" else 0,
+        source_ids=tuple(dict.fromkeys((*_treaty_source("5"), *_treaty_source("6")))),
+    )
 
 
-PREDICTIONS = (
-    Prediction(
-        start_here.PREDICT_ARTICLE5,
-        lambda: start_here.PREDICT_ARTICLE5.choices[2].label,
-        _iraq_answer,
-    ),
-    Prediction(
-        treaty.PREDICT_FIVE,
-        lambda: str(treaty.clearly_covered_count()),
-        lambda: (
-            "Incirlik and Las Palmas are inside; Ain al-Asad and Pearl Harbor are outside; "
-            "Ceuta is contested."
+def _reliability(question: Question) -> CourseAnswer:
+    from widgets.classroom.claims import claims
+
+    table = claims()
+    counts = table["status"].value_counts()
+    total, confirmed = len(table), int(counts.get("confirmed", 0))
+    others = ", ".join(
+        f"{int(n)} {status}" for status, n in counts.items() if status != "confirmed"
+    )
+    share = confirmed / total if total else 0.0
+    choice = 0 if share >= 0.9 else 1 if share >= 0.5 else 2
+    return CourseAnswer(
+        finding=(
+            f"Lesson 01 checked {total} of the article's claims against the sources: {confirmed} "
+            f"were confirmed ({others}). Its central fact, Stoltenberg's refusal to speculate, "
+            "holds up; some of its quotations and its own judgements do not."
         ),
-    ),
-    Prediction(
-        timeline.PREDICT_DAYS,
-        lambda: timeline.PREDICT_DAYS.choices[1].label,
-        lambda: (
-            f"{timeline.days_to_retaliation().expected():.0f} days: 3 to 8 January 2020 "
-            "(local dates)."
-        ),
-    ),
-    Prediction(
-        escalation.PREDICT_IRAN,
-        lambda: escalation.PREDICT_IRAN.choices[1].label,
-        lambda: (
-            "Iran fired missiles at two bases hosting US forces on 8 January and passed a message "
-            "to Iraq's prime minister; no US soldier was killed."
-        ),
-    ),
-    Prediction(
-        ambiguity.PREDICT_CLARITY,
-        lambda: "No single right answer",
-        lambda: (
-            "Lesson 05's models show that it depends on what Iran already believed, on the risk of "
-            "entrapment, and on how much uncertainty itself deters."
-        ),
-    ),
-)
+        choice=choice,
+    )
 
 
-def predictions(store: ProgressStore | None = None) -> pd.DataFrame:
-    """The learner's saved predictions beside what the course found (text, for any renderer)."""
-    store = store or ProgressStore()
-    rows = []
-    for item in PREDICTIONS:
-        q = item.question
-        picked = store.answer(q.lesson, q.qid)
-        yours = (
-            q.choices[picked].label
-            if isinstance(picked, int) and 0 <= picked < len(q.choices)
-            else "(not answered)"
+def _five_attacks(question: Question) -> CourseAnswer:
+    from widgets.lessons import treaty
+    from widgets.treaty import article6_verdict
+
+    places = load("places").set_index("place_id")
+    groups: dict[str, list[str]] = {"yes": [], "no": [], "contested": []}
+    for place_id, target, on, _description in treaty.ATTACKS:
+        row = places.loc[place_id].to_dict()
+        verdict = article6_verdict(float(row["lat"]), float(row["lon"]), target=target, on=on)
+        groups.setdefault(str(verdict.covered), []).append(str(row["name"]))
+    count = treaty.clearly_covered_count()
+    parts = [
+        f"clearly inside: {', '.join(groups['yes']) or 'none'}",
+        f"outside: {', '.join(groups['no']) or 'none'}",
+    ]
+    if groups["contested"]:
+        parts.append(f"contested: {', '.join(groups['contested'])}")
+    return CourseAnswer(
+        finding=f"{count} of the five, on the Article 6 engine: " + "; ".join(parts) + ".",
+        choice=count if 0 <= count < len(question.choices) else None,
+        source_ids=_treaty_source("6"),
+    )
+
+
+def _days(question: Question) -> CourseAnswer:
+    from widgets.lessons import timeline
+
+    days = round(timeline.days_to_retaliation().expected())
+    strike, retaliation = _event(timeline.STRIKE), _event(timeline.RETALIATION)
+    choice = 0 if days == 0 else 1 if days <= 7 else 2 if days <= 45 else 3
+    return CourseAnswer(
+        finding=(
+            f"{days} days: the US strike killed Soleimani on {_date(strike['date'])}, and Iran's "
+            f"missiles hit Ain al-Asad on {_date(retaliation['date'])} (local dates)."
+        ),
+        choice=choice,
+        source_ids=tuple(dict.fromkeys((*strike["source_id"][:1], *retaliation["source_id"][:1]))),
+    )
+
+
+def _iran_response(question: Question) -> CourseAnswer:
+    strike = _event("2020-01-08-ain-al-asad-strike")
+    message = _event("2020-01-08-iraq-warned-by-iran")
+    return CourseAnswer(
+        finding=(f"A limited strike, signalled in advance. {strike['action']} {message['action']}"),
+        choice=1,
+        source_ids=tuple(dict.fromkeys((*strike["source_id"][:1], *message["source_id"][:1]))),
+    )
+
+
+def _clarity(question: Question) -> CourseAnswer:
+    from widgets.escalation.models import extended_deterrence
+
+    w0, w1 = 3.0, -2.0  # lesson 05's starting sliders (illustrative, not estimates)
+    q_star = extended_deterrence(w0, w1, 0.0).q_star or 0.0
+    return CourseAnswer(
+        finding=(
+            "It depends, and lesson 05 gives no single answer. With its starting sliders an "
+            f"attacker is deterred once it believes the defender fights with probability "
+            f"{q_star:.2f} or more: if Iran already believed that, a clear statement added little. "
+            "Clarity also raises the risk of entrapment, and some uncertainty can itself deter."
+        ),
+        choice=2,
+    )
+
+
+def _dilemma(question: Question) -> CourseAnswer:
+    from widgets.escalation.models import DILEMMA_PRESETS, alliance_dilemma
+
+    name = next(k for k in DILEMMA_PRESETS if "US-Iran crisis" in k)
+    dependence, risk = DILEMMA_PRESETS[name]
+    best = alliance_dilemma(dependence, risk).best_commitment
+    fear = 1 if risk > dependence else 0 if dependence > risk else 2
+    return CourseAnswer(
+        finding=(
+            f"{question.choices[fear].label.split(':')[0]}, on the course's illustrative reading "
+            f"(not data): with lesson 05's setting for the European allies in the US-Iran crisis "
+            f"(need {dependence:g}, partner's risk-taking {risk:g}) the least-risk commitment is "
+            f"only {best:.2f}. For their own defence the same allies need the US far more: the "
+            "dilemma is weighed issue by issue."
+        ),
+        choice=fear,
+    )
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "li":
+            self.parts.append(" ")
+
+
+def _plain(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def _silence(question: Question) -> CourseAnswer:
+    from widgets.lessons import ambiguity
+
+    reading = getattr(ambiguity, "READING", "")
+    return CourseAnswer(
+        finding="The course gives no verdict here, only its reading. " + _plain(str(reading)),
+    )
+
+
+def _council(question: Question) -> CourseAnswer:
+    council = importlib.import_module("widgets.lessons.council")
+    return CourseAnswer(
+        finding=str(council.what_happened()),
+        choice=int(council.OUTCOME),
+        source_ids=tuple(  # the first report of each event the lesson cites
+            dict.fromkeys(s for e in council.REAL_LINES for s in _event(e)["source_id"][:1])
+        ),
+    )
+
+
+ANSWERS: dict[str, Callable[[Question], CourseAnswer]] = {
+    "predict-article5-iraq": _article5_in_iraq,
+    "predict-reliability": _reliability,
+    "predict-five-attacks": _five_attacks,
+    "predict-days-to-retaliation": _days,
+    "predict-iran-response": _iran_response,
+    "predict-clarity": _clarity,
+    "predict-dilemma": _dilemma,
+    "judge-silence": _silence,
+    "predict-council-line": _council,
+}
+
+
+def course_answer(question: Question) -> CourseAnswer:
+    """What the course found for a prediction; a poll the review does not know yet is sent back
+    to its lesson in plain words rather than given an answer nobody wrote."""
+    build = ANSWERS.get(question.qid)
+    if build is None:
+        return CourseAnswer(
+            finding=(
+                f"Lesson {question.lesson} answers this in its own words: look back at it and "
+                "compare with your prediction."
+            )
         )
-        rows.append(
-            {
-                "lesson": q.lesson,
-                "question": q.prompt.split(":", 1)[-1].strip()[:90],
-                "your prediction": yours,
-                "what the course found": item.answer(),
-                "why": item.why(),
-            }
-        )
-    return pd.DataFrame(rows)
+    return build(question)
+
+
+def choice_label(question: Question, picked: Any) -> str | None:
+    """The label of a saved pick, or None when there is no valid pick."""
+    if isinstance(picked, bool) or not isinstance(picked, int):
+        return None
+    return question.choices[picked].label if 0 <= picked < len(question.choices) else None
+
+
+# --- The line Stoltenberg could have said --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quotation:
+    speaker: str
+    said: str  # the exact words, as the source prints them
+    when: str
+    context: str  # what happened, in the course's words
+    source_ids: tuple[str, ...]
+
+
+def what_stoltenberg_said() -> Quotation:
+    """His answer on 6 January 2020, from ``events`` (exact words and the report that prints
+    them first)."""
+    row = _event(STOLTENBERG_EVENT)
+    said = row.get("quotation")
+    if not isinstance(said, str) or not said.strip():
+        raise ValueError(f"The event {STOLTENBERG_EVENT!r} has no quotation in data/events.csv.")
+    return Quotation(
+        speaker="Jens Stoltenberg, NATO Secretary General",
+        said=said.strip(),
+        when=_date(row["date"]),
+        context=str(row["action"]),
+        source_ids=tuple(row["source_id"][:1]),
+    )
+
+
+def check_line(text: object) -> str:
+    """The learner's line, trimmed; a plain ``ValueError`` when there is nothing to save."""
+    line = str(text or "").strip()
+    if not line:
+        raise ValueError("Write your line first: one or two sentences are enough.")
+    if len(line) > 2000:
+        raise ValueError("That is longer than a press answer: keep it under 2000 characters.")
+    return line

@@ -1,0 +1,233 @@
+"""Lesson 07's widgets: each prediction with the course's answer behind a :class:`Reveal`, the quiz
+with a score that updates as the learner answers, and the line Stoltenberg could have said.
+
+Nothing that answers a question is built before the learner has committed an attempt: every
+answer is made by a builder that a :class:`~widgets.classroom.reveal.Reveal` calls when opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from widgets.classroom.progress import ProgressStore
+from widgets.classroom.question_view import QuestionWidget, QuizWidget, not_saved
+from widgets.classroom.questions import Choice, Question
+from widgets.classroom.reveal import Reveal
+from widgets.lessons import review, start_here
+from widgets.markup import escape
+from widgets.sources import sources_html
+
+SAVED_PREDICTION = "Saved. Now you can open the course's answer below."
+
+
+def _side_by_side(left_title: str, left_html: str, right_title: str, right_html: str) -> str:
+    """Two columns (they stack on a narrow screen): the learner's words and the course's."""
+    cell = "flex:1 1 18em; padding:0.4em 0.8em; border-left:4px solid {};"
+    return (
+        "<div style='display:flex; flex-wrap:wrap; gap:0.8em'>"
+        f"<div style='{cell.format('#999')}'><b>{escape(left_title)}</b><br>{left_html}</div>"
+        f"<div style='{cell.format('#0072B2')}'><b>{escape(right_title)}</b><br>{right_html}</div>"
+        "</div>"
+    )
+
+
+def _sources_line(source_ids: tuple[str, ...]) -> str:
+    if not source_ids:
+        return ""
+    return f"<p><small>Sources: {sources_html(source_ids, inline=True)}</small></p>"
+
+
+class PredictionCard:
+    """One prediction: the learner's saved pick, or the poll itself if they have not made it yet;
+    then the course's answer, shown only after a pick is committed."""
+
+    def __init__(self, question: Question, store: ProgressStore) -> None:
+        import ipywidgets as w
+
+        self.question = question
+        self.store = store
+        self.poll: QuestionWidget | None = None
+        header = w.HTML(f"<h3>Lesson {escape(question.lesson)}</h3>")
+        picked = store.answer(question.lesson, question.qid)
+        if review.choice_label(question, picked) is not None:
+            mine = w.HTML(
+                f"<p><b>{escape(review.prompt_text(question))}</b></p>"
+                f"<p>Your prediction: {escape(review.choice_label(question, picked))}</p>"
+            )
+            self.reveal = Reveal(self._build, what="the course's answer", unlocked=True)
+            parts: list[Any] = [header, mine, self.reveal.box]
+        else:
+            asked = replace(
+                question,
+                prompt=review.prompt_text(question),
+                choices=tuple(Choice(c.label) for c in question.choices),
+                explanation=SAVED_PREDICTION,
+            )
+            self.poll = QuestionWidget(asked, store)
+            self.reveal = Reveal.after(
+                self.poll,
+                self._build,
+                what="the course's answer",
+                wait_for="Make your prediction above first; then you can compare it here.",
+            )
+            parts = [
+                header,
+                w.HTML("<p><i>You have not made this prediction yet: make it now.</i></p>"),
+                self.poll.box,
+                self.reveal.box,
+            ]
+        self.box = w.VBox(parts)
+        self.box.add_class("course-prediction")
+
+    def _picked(self) -> Any:
+        saved = self.store.answer(self.question.lesson, self.question.qid)
+        if review.choice_label(self.question, saved) is None and self.poll is not None:
+            return self.poll.choices.value  # saving failed: the pick is still on screen
+        return saved
+
+    def _build(self) -> str:
+        answer = review.course_answer(self.question)
+        mine = review.choice_label(self.question, self._picked()) or "(no prediction)"
+        found = f"<p>{escape(answer.finding)}</p>"
+        if answer.choice is not None:
+            closest = self.question.choices[answer.choice].label
+            found += f"<p>Closest choice: <i>{escape(closest)}</i></p>"
+        return _side_by_side(
+            "Your prediction", f"<p>{escape(mine)}</p>", "What the course found", found
+        ) + _sources_line(answer.source_ids)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+class PredictionsReview:
+    """Every prediction the lessons ask (found at run time), one card each."""
+
+    def __init__(self, store: ProgressStore | None = None) -> None:
+        import ipywidgets as w
+
+        self.store = store or ProgressStore()
+        self.cards = [PredictionCard(q, self.store) for q in review.discover_predictions()]
+        notice = f"<p>{escape(self.store.notice)}</p>" if self.store.notice else ""
+        self.box = w.VBox([w.HTML(notice), *(card.box for card in self.cards)])
+        self.box.add_class("course-predictions")
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = f"[{len(self.cards)} predictions: the answers show after yours]"
+        return bundle
+
+
+class ReviewQuiz:
+    """The question bank as a quiz, and a score in words that follows every answer."""
+
+    def __init__(self, store: ProgressStore | None = None) -> None:
+        import ipywidgets as w
+
+        self.store = store or ProgressStore()
+        self.questions = review.bank_questions()
+        self.quiz = QuizWidget(self.questions, self.store)
+        self.committed: dict[str, Any] = {}
+        for item in self.quiz.items:
+            if item.answered:
+                self.committed[item.question.qid] = item.choices.value
+            item.on_saved(self._listener(item))
+        self.score = w.HTML()
+        self.score.add_class("course-score")
+        self._show_score()
+        self.box = w.VBox([self.quiz.box, self.score])
+        self.box.add_class("course-review-quiz")
+
+    def _listener(self, item: QuestionWidget) -> Any:
+        def committed() -> None:
+            self.committed[item.question.qid] = item.choices.value
+            self._show_score()
+
+        return committed
+
+    def _show_score(self) -> None:
+        words = review.score(self.committed, self.questions).words()
+        self.score.value = f"<p role='status'><b>Your score:</b> {escape(words)}</p>"
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = "\n\n".join(q.as_text() for q in self.questions)
+        return bundle
+
+
+class StoltenbergLine:
+    """The learner writes the line Stoltenberg could have said; it is saved, shown beside their
+    lesson 00 prediction, and then compared with what he said."""
+
+    def __init__(self, store: ProgressStore | None = None) -> None:
+        import ipywidgets as w
+
+        self.store = store or ProgressStore()
+        saved = self.store.answer(review.LESSON, review.LINE_QID)
+        self.prediction = w.HTML()
+        self.text = w.Textarea(
+            value=saved if isinstance(saved, str) else "",
+            placeholder="Asked whether Article 5 would apply if Iran struck, I would say…",
+            rows=4,
+            layout=w.Layout(width="100%", max_width="48em"),
+        )
+        self.button = w.Button(description="Save my line", button_style="primary")
+        self.status = w.HTML()
+        self.button.on_click(self._on_save)
+        self.reveal = Reveal(
+            self._build,
+            what="what Stoltenberg said",
+            wait_for="Write and save your line first; then you can compare it with his.",
+            unlocked=isinstance(saved, str) and bool(saved.strip()),
+        )
+        self._show_prediction()
+        self.box = w.VBox([self.prediction, self.text, self.button, self.status, self.reveal.box])
+        self.box.add_class("course-stoltenberg-line")
+
+    def _prediction_label(self) -> str:
+        question = start_here.PREDICT_ARTICLE5
+        label = review.choice_label(question, self.store.answer(question.lesson, question.qid))
+        return label or "you have not made it yet (it is the first prediction above)"
+
+    def _show_prediction(self) -> None:
+        self.prediction.value = (
+            "<p>Your prediction in lesson 00, before you had read the treaty: "
+            f"<i>{escape(self._prediction_label())}</i></p>"
+        )
+
+    def _on_save(self, _: object = None) -> None:
+        try:
+            line = review.check_line(self.text.value)
+        except ValueError as err:
+            self.status.value = f"<p role='status'>{escape(err)}</p>"
+            return
+        try:
+            self.store.save(review.LESSON, review.LINE_QID, line)
+        except OSError as err:
+            message = not_saved(err, "line")
+        else:
+            message = "Saved. Now you can compare it with what he said."
+        self.status.value = f"<p role='status'>{escape(message)}</p>"
+        self._show_prediction()
+        self.reveal.unlock()
+
+    def _build(self) -> str:
+        said = review.what_stoltenberg_said()
+        mine = escape(self.text.value.strip() or "(no line)").replace("\n", "<br>")
+        his = (
+            f"<p>{escape(said.context)} A firm answer, he said, would "
+            f"\u201c{escape(said.said)}\u201d.</p>"
+            f"<p>\u2014 {escape(said.speaker)}, {escape(said.when)}</p>"
+        )
+        return _side_by_side("Your line", f"<p>{mine}</p>", "What Stoltenberg said", his) + (
+            _sources_line(said.source_ids)
+        )
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        bundle = self.box._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict):
+            bundle["text/plain"] = "[Write the line Stoltenberg could have said]"
+        return bundle
