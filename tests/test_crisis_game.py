@@ -119,20 +119,170 @@ def test_history_points_at_real_events_and_real_choices() -> None:
         path += " > " + step["choice"]
 
 
-def test_view_plays_a_round_and_shows_history(capsys: pytest.CaptureFixture[str]) -> None:
+def page_text(widget: object) -> str:
+    """Everything the widget tree holds in its state (HTML, labels, chart figures), as a page or
+    a saved notebook would hold it."""
+    import json
+
+    import ipywidgets as w
+
+    out: list[str] = []
+    stack = [widget]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, w.Widget):
+            state = item.get_state()
+            out.append(json.dumps({k: v for k, v in state.items() if k != "_esm"}, default=str))
+            stack.extend(getattr(item, "children", ()))
+    return "\n".join(out)
+
+
+def play_to_the_end(view: Any, pick: int = 0) -> int:
+    """Click a choice at every step until the crisis ends; return the number of clicks."""
+    clicks = 0
+    while view.choices.children:
+        buttons = view.choices.children
+        buttons[pick % len(buttons)].click()
+        clicks += 1
+    return clicks
+
+
+@pytest.fixture
+def store(tmp_path: Any) -> Any:
+    from widgets.classroom.progress import ProgressStore
+
+    return ProgressStore(tmp_path / "progress")
+
+
+def test_a_play_steps_through_every_decision(store: Any, capsys: Any) -> None:
     from widgets.escalation.crisis_view import CrisisGameView
 
-    view = CrisisGameView(role="US")
-    assert "Leave it open" in view.forecast.value
-    labels = [b.description for b in view.choices.children]
-    assert labels == ["Stand down", "Strike Iran"]
-    view.choices.children[1].click()
-    assert "Outcome:" in view.story.value and "What really happened" in view.story.value
-    assert "rung 9 of 9" in view.ladder.value
-    view.sliders["iran_no_response"].value = 2  # restarts with a new forecast
-    assert "No military response" in view.forecast.value
-    assert "Outcome" in view.story.value  # as US, nothing is left to decide once Iran holds back
+    view = CrisisGameView(role="Iran", store=store)
+    assert "Step 1 of up to 3" in view.step.value and "Allies to move" in view.step.value
+    assert [b.description for b in view.choices.children] == list(SCENARIO["choices"])
+    view.choices.children[1].click()  # forecast: the allies leave it open
+    assert "Step 2" in view.step.value and "Your decision (Iran)" in view.step.value
+    assert "you expected Leave it open" in view.story.value
+    view.choices.children[1].click()  # Iran: a calibrated strike
+    assert "Step 3 of 3" in view.step.value and "US to move" in view.step.value
+    view.choices.children[1].click()  # forecast: the US strikes Iran
+    assert "Outcome:" in view.step.value and "forecasts of the others: 1 of 2" in view.step.value
+    assert "rung 7 of 9" in view.ladder.value
+    assert play_to_the_end(view) == 0
     capsys.readouterr()
+
+
+def test_the_rational_path_is_hidden_until_the_play_is_saved(store: Any, capsys: Any) -> None:
+    from widgets.escalation.crisis_view import LESSON, PLAY_ID, CrisisGameView
+
+    view = CrisisGameView(role="Allies", store=store)
+    before = page_text(view.box)
+    assert "rational path" not in view.rational.value
+    assert "What really happened" not in before and "Rational path" not in before
+    assert "The rational path" not in before
+    assert view.reveal.button.disabled and view.replay_button.disabled
+    view.reveal.button.click()
+    view.replay_button.click()
+    assert not view.reveal.revealed and view.replay_result is None
+    assert play_to_the_end(view, pick=2) == 3  # rule it out; forecast Iran; forecast the US
+    saved = store.answer(LESSON, PLAY_ID)
+    assert saved["role"] == "Allies" and saved["path"][0] == "Rule it out"
+    assert len(saved["forecasts"]) == 2
+    assert "The rational path" not in page_text(view.box)  # unlocked, not yet shown
+    view.reveal.button.click()
+    after = page_text(view.box)
+    assert "The rational path" in after and "What really happened" in after
+    assert "left the rational path at step 1" in view.rational.value
+    assert "Rational path" in after  # now drawn on the tree too
+    assert view.chart.figure["data"][1]["name"] == "Rational path"
+    capsys.readouterr()
+
+
+def test_an_earlier_saved_play_unlocks_at_once(store: Any, capsys: Any) -> None:
+    from widgets.escalation.crisis_view import LESSON, PLAY_ID, CrisisGameView
+
+    store.save(LESSON, PLAY_ID, {"role": "Iran", "path": []})
+    view = CrisisGameView(store=store)
+    assert view.reveal.unlocked and not view.reveal.revealed
+    assert not view.replay_button.disabled
+    capsys.readouterr()
+
+
+def test_seed_is_shown_and_replays(store: Any, capsys: Any) -> None:
+    from widgets.escalation.crisis_view import MUCH, CrisisGameView
+
+    view = CrisisGameView(role="US", store=store)
+    view.noise.value = MUCH
+    assert "Seed <b>1</b>" in view.seed_note.value
+
+    def play() -> list[str]:
+        play_to_the_end(view)
+        return list(view.game.path)
+
+    first = play()
+    view.restart.click()
+    assert play() == first
+    paths = set()
+    for _ in range(12):
+        view.new_seed.click()
+        paths.add(tuple(play()))
+    assert view.seed.value == 13 and "Seed <b>13</b>" in view.seed_note.value
+    assert len(paths) > 1
+    capsys.readouterr()
+
+
+def test_replay_draws_a_histogram_with_a_table(store: Any, capsys: Any) -> None:
+    from widgets.escalation.crisis_view import MUCH, NONE, CrisisGameView
+
+    view = CrisisGameView(role="US", store=store)
+    assert not view.histogram.shown
+    play_to_the_end(view)
+    view.noise.value = MUCH
+    view.replay_button.click()
+    bars = view.histogram.figure["data"][0]
+    assert bars["type"] == "bar" and sum(bars["y"]) == 100
+    assert "Open war" in " ".join(bars["x"])
+    assert "Crises (of 100)" in view.replay_text.value
+    assert "Model's chance" in view.replay_text.value
+    assert "the rational path ends here" not in str(view.histogram.figure)
+    revision = view.histogram.revision
+    view.noise.value = NONE  # new settings: the replay follows
+    assert view.histogram.revision > revision
+    assert view.histogram.figure["data"][0]["y"] == [100, 0, 0]
+    view.reveal.button.click()
+    assert "the rational path ends here" in str(view.histogram.figure)
+    capsys.readouterr()
+
+
+def test_game_explorer_keeps_its_verdict_until_the_self_check(store: Any, capsys: Any) -> None:
+    from widgets.classroom.question_view import QuestionWidget
+    from widgets.escalation.game_view import GameExplorer
+    from widgets.lessons import escalation
+
+    question = QuestionWidget(escalation.deterrence_default(), store)
+    explorer = GameExplorer("classic_deterrence", after=question)
+    assert "Status quo" not in page_text(explorer.box) and "equilibrium" not in page_text(
+        explorer.box
+    )
+    explorer.sliders[next(iter(explorer.sliders))].value += 1
+    assert "Status quo" not in page_text(explorer.box)
+    question.choices.value = 0
+    question.button.click()
+    explorer.reveal.button.click()  # type: ignore[union-attr]
+    assert "Outcome: Status quo" in explorer.text.value
+    assert "Who decides" in explorer.table.value and "root" not in explorer.table.value
+    capsys.readouterr()
+
+
+def test_ladder_rungs_table_is_for_learners() -> None:
+    from widgets._notebook import frame_html
+    from widgets.timeline.ladder_view import rungs_table
+
+    html = frame_html(rungs_table())
+    assert "NaN" not in html and "<th></th>" not in html
+    assert "kahn_rungs" not in html and "threshold_after" not in html
+    assert "<th>Kahn's rungs (1965)</th>" in html and "<td>1, 2</td>" in html
+    assert rungs_table()["Rung"].tolist() == list(range(1, 10))
 
 
 def test_every_slider_combination_at_the_ends_solves() -> None:

@@ -357,6 +357,12 @@ def drive_escalation(seen: Findings) -> None:
                 buttons[(first if step == 0 else 0) % len(buttons)].click()
                 step += 1
             seen.check(f"CrisisGameView({role}, {first})", crisis)
+    crisis.reveal.reveal()  # the rational path, history with sources, the tree with both paths
+    crisis.noise.value = options(crisis.noise)[-1]
+    crisis.replay()  # the histogram and its table
+    seen.check("CrisisGameView revealed, replayed", crisis)
+    seen.check("CrisisGameView tree", crisis.chart.figure)
+    seen.check("CrisisGameView histogram", crisis.histogram.figure)
     for make in (deterrence_explorer, ambiguity_explorer, brinkmanship_explorer, dilemma_explorer):
         model = make()
         seen.check(make.__name__, model)
@@ -407,6 +413,7 @@ DRIVERS: dict[str, Callable[[Findings], None]] = {
     "escalation/game_view.py": drive_escalation,
     "escalation/models_view.py": drive_escalation,
     "escalation/explorer.py": drive_escalation,
+    "escalation/tree_view.py": drive_escalation,
     "_notebook.py": drive_tables,
     "look.py": drive_tables,
 }

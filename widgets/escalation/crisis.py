@@ -2,6 +2,9 @@
 
 Pure model (no widgets): which decision is next, what the model expects each player to do (with
 probabilities under logit noise), the crisis level on the course ladder, and the path so far.
+The model's moves are drawn at random from those probabilities (and chance from its odds) with
+the game's ``seed`` (:func:`widgets.escalation.replay.draw`): the same seed and the same choices
+give the same crisis; fully rational players always take their equilibrium choice.
 """
 
 from __future__ import annotations
@@ -10,8 +13,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from widgets.escalation.game import Solution, solve
+from widgets.escalation.replay import child, draw
 from widgets.escalation.scenario import apply_sliders
 from widgets.escalation.tree import ROOT, SEPARATOR, parse_tree, players_of
+
+
+@dataclass(frozen=True)
+class Move:
+    """One step of a play: who moved (a player, or "chance"), what, and how likely the model
+    made it; ``forecast`` is what the learner expected another side to do (None if not asked)."""
+
+    who: str
+    choice: str
+    probability: float
+    label: str = ""
+    forecast: str | None = None
+    learner: bool = False
 
 
 @dataclass
@@ -23,6 +40,8 @@ class CrisisGame:
     slider_values: dict[str, float] = field(default_factory=dict)
     rationality: float | None = None
     path: list[str] = field(default_factory=list)
+    seed: int = 0
+    moves: list[Move] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.tree = apply_sliders(self.scenario, self.slider_values)
@@ -43,10 +62,7 @@ class CrisisGame:
     def node(self) -> dict[str, Any]:
         node = self.tree
         for step in self.path:
-            if "choices" in node:
-                node = node["choices"][step]
-            else:
-                node = next(b["node"] for b in node["chance"] if b["label"] == step)
+            node = child(node, step)
         return node
 
     @property
@@ -69,11 +85,7 @@ class CrisisGame:
         """The crisis level (course ladder) at this point: the deepest node on the path with one."""
         level, node = self.tree.get("rung"), self.tree
         for step in self.path:
-            node = (
-                node["choices"][step]
-                if "choices" in node
-                else next(b["node"] for b in node["chance"] if b["label"] == step)
-            )
+            node = child(node, step)
             level = node.get("rung", level)
         return None if level is None else int(level)
 
@@ -94,8 +106,31 @@ class CrisisGame:
             raise ValueError("the crisis is over: there is nothing left to choose")
         return max(options, key=lambda c: options[c])
 
+    def drawn_choice(self) -> str:
+        """The model's move here, drawn from :meth:`options` with this game's seed."""
+        options = self.options()
+        if not options:
+            raise ValueError("the crisis is over: there is nothing left to choose")
+        return draw(options, f"{self.seed}|{self.node_path}")
+
+    def decisions_ahead(self) -> int:
+        """The most decisions (not chance moves) left from here, on any path."""
+
+        def deepest(node: dict[str, Any]) -> int:
+            if "outcome" in node:
+                return 0
+            below = (
+                node["choices"].values()
+                if "choices" in node
+                else [b["node"] for b in node["chance"]]
+            )
+            return ("choices" in node) + max(deepest(n) for n in below)
+
+        return deepest(self.node)
+
     # -- moves --------------------------------------------------------------------------------
     def choose(self, choice: str) -> None:
+        """The learner's move (or any move named by the caller), recorded in ``moves``."""
         options = self.options()
         if not options:
             raise ValueError("the crisis is over: start again to play another path")
@@ -103,7 +138,32 @@ class CrisisGame:
             raise ValueError(
                 f"{choice!r} is not a choice here; the choices are: {', '.join(options)}"
             )
+        label = str(self.node.get("label", ""))
+        self.moves.append(
+            Move(self.mover or "", choice, options[choice], label, learner=self.learners_turn)
+        )
         self.path.append(choice)
+
+    def respond(self, forecast: str | None = None) -> Move:
+        """The other side (or chance) makes the move here, drawn with the seed.
+
+        ``forecast``, if given, is the learner's guess of that move; it must be one of the
+        choices and is kept with the move.
+        """
+        if self.finished:
+            raise ValueError("the crisis is over: start again to play another path")
+        if self.learners_turn:
+            raise ValueError(f"it is your move as {self.role}: choose one of the choices")
+        options = self.options()
+        if forecast is not None and forecast not in options:
+            raise ValueError(
+                f"{forecast!r} is not a choice here; the choices are: {', '.join(options)}"
+            )
+        who, label, choice = self.mover or "", str(self.node.get("label", "")), self.drawn_choice()
+        self.path.append(choice)
+        move = Move(who, choice, options[choice], label, forecast)
+        self.moves.append(move)
+        return move
 
     def advance(self) -> list[tuple[str, str, float]]:
         """Let the model move until it is the learner's turn or the crisis ends.
@@ -112,9 +172,8 @@ class CrisisGame:
         """
         moves = []
         while not self.finished and not self.learners_turn:
-            who, choice = self.mover or "", self.model_choice()
-            moves.append((who, choice, self.options()[choice]))
-            self.choose(choice)
+            move = self.respond()
+            moves.append((move.who, move.choice, move.probability))
         return moves
 
     def outcome(self) -> str | None:

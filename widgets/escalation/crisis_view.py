@@ -1,29 +1,46 @@
 """The "escalation choices" widget: play a crisis scenario in a role, against the model.
 
-Thin view over widgets.escalation.crisis.CrisisGame: controls to pick a role, the amount of
-misperception and the scenario's payoff sliders; buttons for the learner's choices; a narration of
-every move with the model's probabilities; the crisis level on the course ladder; and at the end
-the learner's path beside the model's equilibrium and what really happened.
+Thin view over :class:`widgets.escalation.crisis.CrisisGame`. Every decision of the scenario is a
+step: at the learner's own decisions they choose; at another side's decision they first say what
+they expect, then the model's move is drawn (at random under misperception, with the seed shown
+and replayable). The game tree is drawn with the path played. When the crisis ends, the play is
+saved; only then can the learner open the rational path (the equilibrium) and what really
+happened (a :class:`~widgets.classroom.reveal.Reveal`), and replay 100 crises under the same
+settings to see how often each outcome comes up.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
+from widgets import look
+from widgets.chart import LiveChart
+from widgets.classroom.progress import ProgressStore
+from widgets.classroom.question_view import not_saved
+from widgets.classroom.reveal import Reveal
 from widgets.data import load
-from widgets.escalation.crisis import CrisisGame
+from widgets.escalation.crisis import CrisisGame, Move
 from widgets.escalation.explorer import slider
 from widgets.escalation.games import load_game
+from widgets.escalation.layout import layout_tree
+from widgets.escalation.replay import PLAYS, Replay, replay
 from widgets.escalation.scenario import sliders_of
-from widgets.escalation.tree import parse_tree, players_of
-from widgets.markup import escape
+from widgets.escalation.tree import ROOT, SEPARATOR, parse_tree, players_of
+from widgets.escalation.tree_view import tree_figure, tree_outline_html
+from widgets.markup import escape, plot_text
 from widgets.sources import sources_html
 
-NOISE = {
-    "Fully rational (subgame-perfect)": None,
-    "Some misperception (logit, rationality 2)": 2.0,
-    "Much misperception (logit, rationality 0.5)": 0.5,
-}
+LESSON = "04"
+PLAY_ID = "crisis-play"
+NONE, SOME, MUCH = (
+    "None: everyone plays rationally",
+    "Some (logit, rationality 2)",
+    "Much (logit, rationality 0.5)",
+)
+NOISE = {NONE: None, SOME: 2.0, MUCH: 0.5}  # label -> the solver's rationality (None: perfect)
+MAX_SEED = 99_999
 
 
 def ladder_html(rung: int | None) -> str:
@@ -48,30 +65,159 @@ def ladder_html(rung: int | None) -> str:
     )
 
 
+def rung_name(rung: int | None) -> str:
+    if rung is None:
+        return ""
+    names = load("ladder").set_index("rung")["name"]
+    return f"rung {rung}, {names.loc[rung]}" if rung in names.index else f"rung {rung}"
+
+
+def chance_text(p: float) -> str:
+    """A model probability for learners: whole percent, "under 1%" rather than a false 0%."""
+    if p <= 0:
+        return "0%"
+    if p < 0.005:
+        return "under 1%"
+    if p > 0.995 and p < 1:
+        return "over 99%"
+    return f"{p:.0%}"
+
+
+def replay_table(result: Replay) -> pd.DataFrame:
+    """The replay as a table: each outcome, its rung, how many crises ended there, the model's
+    chance of it."""
+    return pd.DataFrame(
+        [
+            {
+                "Final rung": rung_name(rung) or "not on the ladder",
+                "Outcome": outcome,
+                f"Crises (of {result.plays})": count,
+                "Model's chance": chance_text(p),
+            }
+            for rung, outcome, count, p in result.counts()
+        ]
+    )
+
+
+def replay_figure(result: Replay, rational_rung: int | None = None) -> dict[str, Any]:
+    """A histogram of the final rungs (bars for every rung an outcome of the scenario has)."""
+    by_rung = result.by_rung()
+    rungs = [r for r in by_rung if r is not None]
+    labels = [plot_text(rung_name(r)).replace(", ", "<br>", 1) for r in rungs]
+    counts = [by_rung[r] for r in rungs]
+    colours = [look.PALETTE["blue"] if r == rational_rung else look.PALETTE["sky"] for r in rungs]
+    annotations = []
+    if rational_rung in rungs:
+        annotations.append(
+            {
+                "x": labels[rungs.index(rational_rung)],
+                "y": by_rung[rational_rung],
+                "text": "the rational path ends here",
+                "showarrow": True,
+                "arrowhead": 2,
+                "ay": -40,
+                "yshift": 12,
+            }
+        )
+    return {
+        "data": [
+            {
+                "type": "bar",
+                "x": labels,
+                "y": counts,
+                "text": [str(c) for c in counts],
+                "textposition": "outside",
+                "marker": {"color": colours, "line": {"color": "#222222", "width": 1}},
+                "hovertemplate": "%{x}: %{y} crises<extra></extra>",
+                "name": "crises",
+            }
+        ],
+        "layout": {
+            "title": {"text": f"Where {result.plays} crises ended", "x": 0.01},
+            "height": 380,
+            "xaxis": {"title": {"text": "Final crisis level (course ladder)"}, "type": "category"},
+            "yaxis": {
+                "title": {"text": f"Crises (of {result.plays})"},
+                "range": [0, result.plays * 1.18],
+            },
+            "annotations": annotations,
+            "showlegend": False,
+            "margin": {"t": 60, "b": 90},
+        },
+    }
+
+
 class CrisisGameView:
-    def __init__(self, scenario: str = "january_2020", role: str = "Iran") -> None:
+    def __init__(
+        self,
+        scenario: str = "january_2020",
+        role: str = "Iran",
+        *,
+        seed: int = 1,
+        store: ProgressStore | None = None,
+    ) -> None:
         import ipywidgets as w
 
         self.scenario = load_game(scenario, roles=(role,))  # a renamed player: a plain error
+        self.store = store or ProgressStore()
         players = players_of(parse_tree(self.scenario))
         self.role = w.Dropdown(options=players, value=role, description="Your role")
         self.noise = w.Dropdown(
-            options=list(NOISE.items()), description="The others", layout=w.Layout(width="34em")
+            options=list(NOISE),
+            value=NONE,
+            description="Misperception",
+            layout=w.Layout(width="30em"),
+            style={"description_width": "initial"},
         )
         self.sliders = {
             spec.name: slider(spec.label, spec.value, spec.low, spec.high, spec.step)
             for spec in sliders_of(self.scenario)
         }
-        self.restart = w.Button(
-            description="Start again", tooltip="Start the crisis from the beginning"
+        self.seed = w.BoundedIntText(
+            value=seed, min=0, max=MAX_SEED, description="Seed", layout=w.Layout(width="12em")
         )
-        self.forecast = w.HTML()
+        self.restart = w.Button(
+            description="Start again, same seed",
+            tooltip="Play the crisis again from the start with the same random draws",
+        )
+        self.new_seed = w.Button(
+            description="New seed", tooltip="Start again with different random draws"
+        )
+        self.seed_note = w.HTML()
+        self.chart = LiveChart()
+        self.tree_text = w.HTML()
+        outline = w.Accordion(children=[self.tree_text], titles=("Text version of the tree",))
+        outline.selected_index = None
         self.ladder = w.HTML()
         self.story = w.HTML()
-        self.choices = w.HBox()
-        for control in (self.role, self.noise, *self.sliders.values()):
+        self.step = w.HTML()
+        self.choices = w.HBox(layout=w.Layout(flex_flow="row wrap"))
+        self.rational = w.HTML()
+        self.reveal = Reveal(
+            self._show_rational,
+            what="the rational path and what really happened",
+            wait_for="Play the crisis to the end first; your play is saved, then you can compare "
+            "it with the rational path and with history.",
+            unlocked=self.store.answer(LESSON, PLAY_ID) is not None,
+        )
+        self.replay_button = w.Button(
+            description=f"Replay {PLAYS} crises",
+            button_style="primary",
+            disabled=not self.reveal.unlocked,
+            tooltip="Let the model play every role 100 times with these settings",
+        )
+        self.replay_hint = w.HTML(
+            "" if self.reveal.unlocked else "<p><i>Play one crisis to the end first.</i></p>"
+        )
+        self.histogram = LiveChart()
+        self.replay_text = w.HTML()
+        self.replay_result: Replay | None = None
+        self.rational_shown = False  # set by the Reveal's builder, once the learner asks
+        for control in (self.role, self.noise, self.seed, *self.sliders.values()):
             control.observe(self.start, names="value")
         self.restart.on_click(self.start)
+        self.new_seed.on_click(self.next_seed)
+        self.replay_button.on_click(self.replay)
         title = escape(str(self.scenario.get("title", scenario)))
         note = escape(str(self.scenario.get("description", "")))
         self.box = w.VBox(
@@ -79,86 +225,249 @@ class CrisisGameView:
                 w.HTML(f"<b>{title}</b><br><i>{note}</i>"),
                 self.role,
                 self.noise,
-                w.HTML("<b>Illustrative payoffs</b> (move them and the model's forecast updates):"),
+                w.HBox([self.seed, self.restart, self.new_seed]),
+                self.seed_note,
+                w.HTML("<b>Illustrative payoffs</b> (move a slider and the crisis starts again):"),
                 *self.sliders.values(),
-                self.forecast,
-                self.restart,
+                self.chart.box,
+                outline,
                 self.ladder,
                 self.story,
+                self.step,
                 self.choices,
+                self.reveal.box,
+                w.HTML(f"<b>Replay {PLAYS} crises</b>: the model plays every role, same settings."),
+                self.replay_button,
+                self.replay_hint,
+                self.histogram.box,
+                self.replay_text,
             ]
         )
         self.box.add_class("course-crisis-game")  # a stable hook for CSS and browser tests
-        self.lines: list[str] = []
+        self.layout = layout_tree(self.scenario)
         self.start()
 
     # -- game flow ----------------------------------------------------------------------------
     def start(self, _: object = None) -> None:
         values = {name: s.value for name, s in self.sliders.items()}
         try:
-            self.game = CrisisGame(self.scenario, self.role.value, values, self.noise.value)
+            self.game = CrisisGame(
+                self.scenario,
+                self.role.value,
+                values,
+                NOISE[self.noise.value],
+                seed=self.seed.value,
+            )
+            self.layout = layout_tree(self.game.tree)
         except ValueError as err:
-            self.story.value = f"<p role='status'><b>Impossible setting:</b> {escape(str(err))}</p>"
+            self.step.value = f"<p role='status'><b>Impossible setting:</b> {escape(err)}</p>"
             self.choices.children = ()
             return
-        equilibrium = " → ".join(self.game.equilibrium.path)
-        ties = self.game.equilibrium.ties
-        tie_note = (
-            f" <b>Note:</b> {len(ties)} tie(s): a player is indifferent at "
-            + "; ".join(escape(t.path) for t in ties)
-            if ties
-            else ""
+        self.saved_play = False
+        self.save_note = ""
+        noisy = NOISE[self.noise.value] is not None
+        self.seed_note.value = (
+            f"<p>Seed <b>{self.seed.value}</b>: "
+            + (
+                "the others' moves are drawn at random from the model's probabilities; the same "
+                "seed and the same choices give the same crisis."
+                if noisy
+                else "with no misperception the others always take their best reply; only "
+                "chance (if the game has any) is drawn."
+            )
+            + "</p>"
         )
-        self.forecast.value = (
-            f"<p>With these payoffs, fully rational players would go: <b>{escape(equilibrium)}</b>."
-            f"{tie_note}</p>"
-        )
-        self.lines = []
-        self._narrate(self.game.advance())
+        self._auto()
         self.render()
+        if self.rational_shown:
+            self._refresh_rational()
+        if self.replay_result is not None:
+            self.replay()
+
+    def next_seed(self, _: object = None) -> None:
+        """Start again with the next seed (seeds count up, so a class can call them out)."""
+        self.seed.value = self.seed.value + 1 if self.seed.value < MAX_SEED else 0
 
     def pick(self, choice: str) -> None:
-        """The learner's move (also what the buttons call)."""
-        expected = self.game.options().get(choice, 0.0)
-        self.game.choose(choice)
-        self.lines.append(
-            f"<li><b>You ({escape(self.game.role)})</b>: {escape(choice)} "
-            f"<i>(the model gave this {expected:.0%})</i></li>"
-        )
-        self._narrate(self.game.advance())
+        """The learner's move at their own decision, or their forecast at another side's."""
+        if self.game.finished:
+            return
+        if self.game.learners_turn:
+            self.game.choose(choice)
+        else:
+            self.game.respond(forecast=choice)
+        self._auto()
         self.render()
 
-    def _narrate(self, moves: list[tuple[str, str, float]]) -> None:
-        for who, what, p in moves:
-            self.lines.append(
-                f"<li><b>{escape(who)}</b>: {escape(what)} <i>(probability {p:.0%})</i></li>"
-            )
+    def _auto(self) -> None:
+        """Chance moves by itself (nobody decides there): drawn with the seed and narrated."""
+        while self.game.mover == "chance":
+            self.game.respond()
 
     # -- display ------------------------------------------------------------------------------
+    def _move_html(self, move: Move) -> str:
+        if move.who == "chance":
+            return (
+                f"<li><b>Chance</b>: {escape(move.choice)} "
+                f"<i>(probability {chance_text(move.probability)})</i></li>"
+            )
+        if move.learner:
+            return f"<li><b>You ({escape(move.who)})</b>: {escape(move.choice)}</li>"
+        guess = ""
+        if move.forecast is not None:
+            right = move.forecast == move.choice
+            guess = f"; you expected {escape(move.forecast)} {'&#10004;' if right else '&#10008;'}"
+        return (
+            f"<li><b>{escape(move.who)}</b>: {escape(move.choice)} "
+            f"<i>(the model gave this {chance_text(move.probability)}{guess})</i></li>"
+        )
+
     def render(self) -> None:
         import ipywidgets as w
 
-        self.ladder.value = ladder_html(self.game.rung())
-        story = f"<ol>{''.join(self.lines)}</ol>" if self.lines else ""
-        if self.game.finished:
-            payoffs = ", ".join(f"{k} {v:g}" for k, v in self.game.payoffs().items())
-            story += (
-                f"<p role='status'><b>Outcome:</b> {escape(str(self.game.outcome()))} "
-                f"(illustrative payoffs: {escape(payoffs)}).</p>" + self.history_html()
-            )
+        game = self.game
+        self.ladder.value = ladder_html(game.rung())
+        lines = [self._move_html(m) for m in game.moves]
+        self.story.value = f"<ol>{''.join(lines)}</ol>" if lines else ""
+        self._draw_tree()
+        if game.finished:
             self.choices.children = ()
+            self._finish()
+            return
+        done = sum(1 for m in game.moves if m.who != "chance")
+        total = done + game.decisions_ahead()
+        node = game.node
+        where = f"Step {done + 1} of {'up to ' if total > done + 1 else ''}{total}. "
+        if game.learners_turn:
+            ask = f"<b>Your decision ({escape(game.role)})</b>: {escape(node.get('label', ''))}"
         else:
-            node = self.game.node
-            story += (
-                f"<p role='status'><b>Your decision:</b> {escape(str(node.get('label', '')))}</p>"
+            who = escape(game.mover)
+            ask = (
+                f"<b>{who} to move</b>: {escape(node.get('label', ''))} "
+                f"<b>What do you expect {who} to do?</b> Your forecast is saved with your play."
             )
-            buttons = []
-            for choice in self.game.options():
-                button = w.Button(description=choice, layout=w.Layout(width="auto"), tooltip=choice)
-                button.on_click(lambda _, c=choice: self.pick(c))
-                buttons.append(button)
-            self.choices.children = tuple(buttons)
-        self.story.value = story
+        self.step.value = f"<p role='status'>{where}{ask}</p>"
+        buttons = []
+        for choice in game.options():
+            button = w.Button(description=choice, layout=w.Layout(width="auto"), tooltip=choice)
+            button.on_click(lambda _, c=choice: self.pick(c))
+            buttons.append(button)
+        self.choices.children = tuple(buttons)
+
+    def _finish(self) -> None:
+        game = self.game
+        forecasts = [m for m in game.moves if m.forecast is not None]
+        right = sum(m.forecast == m.choice for m in forecasts)
+        payoffs = ", ".join(f"{k} {v:g}" for k, v in game.payoffs().items())
+        if not self.saved_play:
+            self.saved_play = True
+            self.save_note = self._save()
+            self.reveal.unlock()
+            self.replay_button.disabled = False
+            self.replay_hint.value = ""
+        score = (
+            f" Your forecasts of the others: {right} of {len(forecasts)} right."
+            if forecasts
+            else ""
+        )
+        self.step.value = (
+            f"<p role='status'><b>Outcome:</b> {escape(game.outcome())} "
+            f"({escape(rung_name(game.rung()))}; illustrative payoffs: {escape(payoffs)})."
+            f"{score} {escape(self.save_note)}</p>"
+        )
+
+    def _save(self) -> str:
+        """Save the finished play (the learner's attempt) before anything is revealed."""
+        play = {
+            "role": self.game.role,
+            "path": list(self.game.path),
+            "forecasts": [m.forecast for m in self.game.moves if m.forecast is not None],
+            "seed": self.seed.value,
+            "misperception": self.noise.value,
+            "outcome": self.game.outcome(),
+        }
+        try:
+            self.store.save(LESSON, PLAY_ID, play)
+        except OSError as err:
+            return not_saved(err, "play")
+        return "Your play is saved: now compare it with the rational path below."
+
+    def _draw_tree(self) -> None:
+        rational = list(self.game.equilibrium.path) if self.rational_shown else None
+        self.chart.draw(
+            tree_figure(
+                self.layout,
+                self.game.path,
+                rational,
+                "The game: who decides, the moves, and the payoffs at each end (higher is better)",
+            )
+        )
+        self.tree_text.value = tree_outline_html(self.layout, self.game.path, rational)
+
+    # -- after the learner's attempt ----------------------------------------------------------
+    def _show_rational(self) -> Any:
+        """The Reveal's builder: called only when the learner asks, after a saved play."""
+        self.rational_shown = True
+        self._refresh_rational()
+        return self.rational
+
+    def _refresh_rational(self) -> None:
+        equilibrium = self.game.equilibrium
+        steps, node, path = [], self.game.tree, ROOT
+        for choice in equilibrium.path:
+            steps.append((str(node["player"]), choice))
+            node = node["choices"][choice]
+            path += SEPARATOR + choice
+        items = "".join(f"<li><b>{escape(who)}</b>: {escape(choice)}</li>" for who, choice in steps)
+        if equilibrium.outcome is not None:
+            rung = self._rung_of(list(equilibrium.path))
+            end = f"Outcome: <b>{escape(equilibrium.outcome)}</b> ({escape(rung_name(rung))})."
+        else:
+            end = "Then chance decides (see the branches in the tree)."
+        ties = equilibrium.ties
+        tie_note = (
+            "<p><b>Note:</b> a player is exactly indifferent at "
+            + "; ".join(escape(t.path.replace(f"{ROOT}{SEPARATOR}", "")) for t in ties)
+            + ": the rational path is not unique there.</p>"
+            if ties
+            else ""
+        )
+        self.rational.value = (
+            "<p><b>The rational path</b> with these payoffs (every player foresees the later "
+            "moves and picks its best one: backward induction):</p>"
+            f"<ol>{items}</ol><p>{end}</p>{tie_note}{self._comparison(steps)}" + self.history_html()
+        )
+        self._draw_tree()
+        if self.replay_result is not None:
+            self._draw_replay()
+
+    def _rung_of(self, path: list[str]) -> int | None:
+        level, node = self.game.tree.get("rung"), self.game.tree
+        for step in path:
+            node = node["choices"][step]
+            level = node.get("rung", level)
+        return None if level is None else int(level)
+
+    def _comparison(self, steps: list[tuple[str, str]]) -> str:
+        played = self.game.path
+        if not self.game.finished:
+            return "<p><i>Finish this play to compare it step by step.</i></p>"
+        same = 0
+        for (_, choice), mine in zip(steps, played, strict=False):
+            if choice != mine:
+                break
+            same += 1
+        if same == len(steps) and self.game.outcome() == self.game.equilibrium.outcome:
+            verdict = "Your last play followed the rational path all the way."
+        elif same == len(steps):
+            verdict = "Your last play followed the rational path up to chance."
+        else:
+            who, choice = steps[same]
+            verdict = (
+                f"Your last play left the rational path at step {same + 1}: "
+                f"{who} took {played[same]} where the rational choice is {choice}."
+            )
+        return f"<p><b>{escape(verdict)}</b></p>"
 
     def history_html(self) -> str:
         """What really happened at each decision, from the scenario's ``history`` and ``events``."""
@@ -182,8 +491,42 @@ class CrisisGameView:
             )
         return "<p><b>What really happened</b></p><ul>" + "".join(items) + "</ul>"
 
+    def replay(self, _: object = None) -> None:
+        """Play the crisis :data:`PLAYS` times with the current settings and seed."""
+        if self.replay_button.disabled:
+            return
+        try:
+            self.replay_result = replay(
+                self.game.tree, rationality=NOISE[self.noise.value], seed=self.seed.value
+            )
+        except ValueError as err:
+            self.replay_text.value = f"<p role='status'><b>Cannot replay:</b> {escape(err)}</p>"
+            self.histogram.hide()
+            return
+        self._draw_replay()
+
+    def _draw_replay(self) -> None:
+        result = self.replay_result
+        if result is None:
+            return
+        shown = self.rational_shown and self.game.equilibrium.outcome is not None
+        rational = self._rung_of(list(self.game.equilibrium.path)) if shown else None
+        self.histogram.draw(replay_figure(result, rational))
+        by_rung = result.by_rung()
+        top = max(r for r in by_rung if r is not None) if any(by_rung) else None
+        summary = ", ".join(f"{n} at rung {r}" for r, n in by_rung.items() if r is not None)
+        highest = (
+            f" {by_rung[top]} of {result.plays} reached rung {top}." if top is not None else ""
+        )
+        level = self.noise.value.split(":")[0].split(" (")[0].lower()
+        self.replay_text.value = (
+            f"<p role='status'>{result.plays} crises with seed {result.seed} and misperception "
+            f"{escape(level)}: {escape(summary)}.{highest}</p>"
+            "<p><b>Table version of the chart</b></p>" + look.table_html(replay_table(result))
+        )
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
-            bundle["text/plain"] = "Crisis game: " + self.forecast.value
+            bundle["text/plain"] = "Crisis game: " + self.step.value
         return bundle

@@ -6,11 +6,12 @@ from typing import Any
 
 import pandas as pd
 
+from widgets import look
 from widgets.escalation.explorer import slider
 from widgets.escalation.game import Solution, solve
 from widgets.escalation.games import load_game
 from widgets.escalation.scenario import apply_sliders, sliders_of
-from widgets.escalation.tree import Chance, Decision, Node, parse_tree
+from widgets.escalation.tree import ROOT, SEPARATOR, Chance, Decision, Node, parse_tree
 from widgets.markup import escape
 
 
@@ -23,10 +24,13 @@ def strategy_table(tree: dict[str, Any], solution: Solution) -> pd.DataFrame:
             probs = solution.probabilities[node.path]
             rows.append(
                 {
-                    "decision": node.path,
-                    "player": node.player,
-                    "choice": solution.strategy[node.path],
-                    "probabilities": ", ".join(f"{c} {p:.0%}" for c, p in probs.items()),
+                    "After the moves": node.path.removeprefix(ROOT)
+                    .removeprefix(SEPARATOR)
+                    .replace(SEPARATOR, " → ")
+                    or "(the start)",
+                    "Who decides": node.player,
+                    "Choice": solution.strategy[node.path],
+                    "Chances": ", ".join(f"{c} {p:.0%}" for c, p in probs.items()),
                 }
             )
             for _, child in node.choices:
@@ -59,10 +63,18 @@ def solution_summary(solution: Solution) -> str:
 
 
 class GameExplorer:
-    """Sliders for a scenario's payoffs and for noise; the answer updates on every change."""
+    """Sliders for a scenario's payoffs and for noise; the answer updates on every change.
 
-    def __init__(self, scenario: str = "classic_deterrence") -> None:
+    ``after``: a question widget (``answered``, ``on_saved``) whose question the solver's answer
+    would give away. The answer (summary and table) is then neither shown nor computed into the
+    page until the learner has committed an answer and asks for it (a
+    :class:`~widgets.classroom.reveal.Reveal`); after that it follows the sliders live.
+    """
+
+    def __init__(self, scenario: str = "classic_deterrence", *, after: Any = None) -> None:
         import ipywidgets as w
+
+        from widgets.classroom.reveal import Reveal
 
         self.scenario = load_game(scenario)
         self.sliders = {
@@ -75,14 +87,39 @@ class GameExplorer:
         self.table = w.HTML()
         for control in (*self.sliders.values(), self.rational, self.rationality):
             control.observe(self.update, names="value")
-        self.box = w.VBox(
-            [*self.sliders.values(), self.rational, self.rationality, self.text, self.table]
-        )
+        answer = w.VBox([self.text, self.table])
+        self.reveal: Reveal | None = None
+        if after is not None:
+            self.reveal = Reveal.after(
+                after,
+                lambda: self._open(answer),
+                what="what game theory predicts",
+                wait_for="Answer the self-check above first; then the solver's answer appears "
+                "here and follows the sliders.",
+            )
+        shown = answer if self.reveal is None else self.reveal.box
+        self.box = w.VBox([*self.sliders.values(), self.rational, self.rationality, shown])
         self.box.add_class("course-game-explorer")  # a stable hook for CSS and browser tests
         self.summary = ""
         self.update()
 
+    @property
+    def answer_shown(self) -> bool:
+        return self.reveal is None or self._opened
+
+    _opened = False
+
+    def _open(self, answer: Any) -> Any:
+        """The Reveal's builder: the answer is computed now, for the first time."""
+        self._opened = True
+        self.update()
+        return answer
+
     def update(self, _: object = None) -> None:
+        self.rationality.disabled = self.rational.value
+        if not self.answer_shown:
+            self.summary = "What game theory predicts: shown after you answer the self-check."
+            return
         try:
             tree = apply_sliders(self.scenario, {n: s.value for n, s in self.sliders.items()})
             noise = None if self.rational.value else self.rationality.value
@@ -91,10 +128,9 @@ class GameExplorer:
             self.summary = f"Impossible setting: {err}."
             self.text.value = f"<p role='status'><b>{escape(self.summary)}</b></p>"
             return
-        self.rationality.disabled = self.rational.value
         self.summary = solution_summary(solution)
         self.text.value = f"<p role='status'>{escape(self.summary)}</p>"
-        self.table.value = strategy_table(tree, solution).to_html(index=False, border=0)
+        self.table.value = look.table_html(strategy_table(tree, solution))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)

@@ -35,8 +35,26 @@ def events_on_ladder(start: str = "2019-06-01", end: str = "2020-02-29") -> pd.D
     return moved.sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
+def rungs_table() -> pd.DataFrame:
+    """The nine rungs for learners: plain headers, no index, blanks instead of missing values."""
+    look.apply_tables()
+    ladder = load("ladder")
+    kahn = ladder["kahn_rungs"].map(lambda rungs: ", ".join(str(r) for r in rungs))
+    threshold = ladder["threshold_after"].astype(object).where(ladder["threshold_after"].notna())
+    return pd.DataFrame(
+        {
+            "Rung": ladder["rung"].astype(int),
+            "Name": ladder["name"],
+            "What it means": ladder["description"],
+            "Kahn's rungs (1965)": kahn,
+            "MID hostility level (1-5)": ladder["mid_hostility"].astype(int),
+            "Kahn's threshold just above it": threshold.fillna(""),
+        }
+    )
+
+
 def ladder_table(start: str = "2019-06-01", end: str = "2020-02-29") -> pd.DataFrame:
-    """The chart as a table: date, side, rung and what happened."""
+    """The chart as a table: date, side, rung and what happened (no index column)."""
     look.apply_tables()
     moved = events_on_ladder(start, end)
     table = pd.DataFrame(
@@ -47,7 +65,6 @@ def ladder_table(start: str = "2019-06-01", end: str = "2020-02-29") -> pd.DataF
             "What happened": moved["action"],
         }
     )
-    table.index += 1
     return table
 
 
