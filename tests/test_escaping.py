@@ -243,10 +243,14 @@ def drive_claims(seen: Findings) -> None:
     rater = ClaimRater()
     for claim in options(rater.pick):
         rater.pick.value = claim
-        rater.reveal.click()  # not rated yet: a prompt
+        seen.check(f"ClaimRater({claim}, before)", rater)
+        rater.check_button.click()  # not tagged or rated yet: a prompt
+        rater.kind.value = options(rater.kind)[0]
         rater.rating.value = options(rater.rating)[0]
-        rater.reveal.click()
+        rater.check_button.click()
         seen.check(f"ClaimRater({claim})", rater)
+    rater.verdicts.reveal()  # every claim has an attempt: the table of verdicts
+    seen.check("ClaimRater(verdicts)", rater.verdicts.box)
 
 
 def lesson_questions() -> list[Any]:
