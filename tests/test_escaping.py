@@ -274,6 +274,7 @@ def lesson_questions() -> list[Any]:
         escalation.PREDICT_IRAN,
         escalation.peak_rung(),
         escalation.deterrence_default(),
+        escalation.misperception_war(),
         ambiguity.PREDICT_CLARITY,
         ambiguity.JUST_ENOUGH,
         ambiguity.q_star_question(deterrence_explorer()),

@@ -6,6 +6,7 @@ from widgets.classroom.questions import Choice, Question
 from widgets.data import load
 from widgets.escalation import solve
 from widgets.escalation.games import load_game
+from widgets.escalation.replay import outcome_probabilities
 from widgets.escalation.scenario import apply_sliders
 
 LESSON = "04"
@@ -65,4 +66,33 @@ def deterrence_default() -> Question:
         prompt="Self-check: with the default payoffs, how does the classic deterrence game end?",
         choices=tuple(Choice(o, feedback[o]) for o in outcomes),
         correct=outcomes.index(str(outcome)),
+    )
+
+
+MUCH_MISPERCEPTION = 0.5  # the crisis game's "Much" setting (logit rationality)
+
+
+def misperception_war() -> Question:
+    """How often the crisis ends in open war when every side misperceives a lot (from the model:
+    the exact probability of ending on rung 9 with the default payoffs)."""
+    tree = apply_sliders(load_game("january_2020"), {})
+    solution = solve(tree, rationality=MUCH_MISPERCEPTION)
+    p = sum(q for (rung, _), q in outcome_probabilities(tree, solution).items() if rung == 9)
+    options = ["Never", "About 1 in 100", "About 1 in 5", "More than half"]
+    correct = 0 if p == 0 else 1 if p < 0.05 else 2 if p < 0.4 else 3
+    feedback = {
+        "Never": "Nobody prefers war here, yet with misperception every path has a chance.",
+        "About 1 in 100": "That is closer to the 'some misperception' setting; much is more.",
+        "About 1 in 5": f"Yes: the model gives open war about {p:.0%} of the time.",
+        "More than half": "Less than that: the rational path still comes up most often.",
+    }
+    return Question(
+        qid="misperception-war",
+        lesson=LESSON,
+        prompt=(
+            "Predict: with much misperception on every side and the default payoffs, how often "
+            "does the crisis end in open war (rung 9)? Play, then replay 100 crises to check."
+        ),
+        choices=tuple(Choice(o, feedback[o]) for o in options),
+        correct=correct,
     )
