@@ -118,3 +118,97 @@ def test_alliance_dilemma_refuses_impossible_values(a: float, e: float, words: s
 
     with pytest.raises(ValueError, match=words):
         alliance_dilemma(a, e)
+
+
+def hyphens(*lines: str) -> tuple[str, ...]:
+    """Formulas print a true minus sign; the tests spell it as a hyphen."""
+    return tuple(line.replace("\N{MINUS SIGN}", "-") for line in lines)
+
+
+def test_formulas_put_the_learners_numbers_into_the_models_rule() -> None:
+    from widgets.escalation.models import deterrence_formula
+
+    formula = deterrence_formula(3, -2, 0.5)
+    assert "\N{MINUS SIGN}" in formula.general[1] and "\N{MINUS SIGN}" in formula.worked[1]
+    assert "q* = w₀ / (w₀ - w₁)" in hyphens(formula.general[1])[0]
+    assert hyphens(*formula.worked) == (
+        "value of attacking = 0.50 · (-2) + 0.50 · 3 = 0.50",
+        "q* = 3 / (3 - (-2)) = 0.60",
+    )
+    assert "no threshold" in deterrence_formula(-1, -3, 0.5).worked[1]
+    assert "no threshold" in deterrence_formula(2, 1, 0.5).worked[1]
+
+
+@pytest.mark.parametrize(("w0", "w1"), [(3, -2), (1, -9), (7.5, -0.5), (0.5, -0.5)])
+def test_the_worked_threshold_is_the_models_threshold(w0: float, w1: float) -> None:
+    from widgets.escalation.models import deterrence_formula
+
+    q_star = extended_deterrence(w0, w1, 0.5).q_star
+    assert q_star is not None
+    assert deterrence_formula(w0, w1, 0.5).worked[1].endswith(f"= {q_star:.2f}")
+
+
+def test_worked_formulas_agree_with_the_other_models() -> None:
+    from widgets.escalation.models import (
+        ambiguity_formula,
+        brinkmanship_formula,
+        dilemma_formula,
+    )
+
+    losses = dict(ambiguity_window(0.6, 10, 0.1, 1, 5).losses)
+    worked = ambiguity_formula(0.6, 10, 0.1, 1, 5).worked
+    assert [line.rsplit("= ", 1)[1] for line in worked] == [
+        f"{losses[pi]:.2f}" for pi in (0.0, 0.6, 1.0)
+    ]
+    q_min, q_max = brinkmanship_formula(0.3, -4, 2, -8, 1, -2, -10).worked
+    assert hyphens(q_min) == ("q_min = (2 - (-4)) / (2 - (-8)) = 0.60",)
+    assert q_max.endswith(f"= {0.7 * 3 / (0.3 * 8):.2f}")
+    assert "cannot exceed 1" in brinkmanship_formula(0.1, -4, 2, -8, 1, -2, -10).worked[1]
+    assert dilemma_formula(6, 9).worked == ("s* = 6 / (6 + 9) = 0.40",)
+
+
+def test_only_chances_that_an_ally_fights_can_stand_for_q() -> None:
+    from widgets.escalation.models import fighting_chances
+    from widgets.sources import resolve_sources
+
+    chances = fighting_chances()
+    assert sorted(e.percent for e in chances) == [25, 41, 74]
+    assert all(0 < e.q < 1 and e.measures and e.citation for e in chances)
+    assert not any("neutrality" in e.measures or "non-aggression" in e.measures for e in chances)
+    assert all(resolve_sources(e.source_ids) for e in chances)
+
+
+def test_reliability_rows_say_what_they_measure() -> None:
+    from widgets.data import load
+
+    table = load("reliability").set_index("estimate_id")
+    fights = table["chance_ally_fights"]
+    assert fights["berkemeier-fuhrmann-2018-defense-pacts"]
+    assert not fights["berkemeier-fuhrmann-2018-neutrality-agreements"]
+    assert not fights["berkemeier-fuhrmann-2018-nonaggression-pacts"]
+    assert not fights["leeds-2003-violated"]  # a share violated is not a chance to fight
+    assert table["measures"].str.len().min() > 20
+
+
+def test_every_source_a_reliability_note_names_exists() -> None:
+    import re
+
+    from widgets.data import load
+
+    known = set(load("sources")["source_id"])
+    named = {
+        match
+        for note in load("reliability")["note"].dropna()
+        for match in re.findall(r"\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:19|20)\d\d\b", note)
+    }
+    assert "netwar-2007" in named
+    assert named <= known, f"notes cite sources that do not exist: {named - known}"
+
+
+def test_the_dilemma_presets_weigh_the_european_fears_issue_by_issue() -> None:
+    from widgets.escalation.models import DILEMMA_PRESETS
+
+    europe = {name: alliance_dilemma(*v) for name, v in DILEMMA_PRESETS.items() if "Europe" in name}
+    own = next(r for n, r in europe.items() if "own defence" in n)
+    crisis = next(r for n, r in europe.items() if "US-Iran crisis" in n)
+    assert own.best_commitment > 0.55 > 0.45 > crisis.best_commitment

@@ -1,18 +1,27 @@
-"""The model explorers' logic, driven without a browser: sliders in, summary and chart out."""
+"""The model explorers' logic, driven without a browser: sliders in, summary and chart out; each
+explorer behind a prediction, each formula behind a first slider move."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from widgets.classroom.progress import ProgressStore
+from widgets.data import curator_fields, load
 from widgets.escalation.models_view import (
+    DILEMMA_PRESETS,
     ambiguity_explorer,
     brinkmanship_explorer,
     deterrence_explorer,
     deterrence_figure,
+    dilemma_explorer,
     reliability_priors,
+    reliability_table,
 )
+from widgets.lessons import ambiguity
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +31,21 @@ def _quiet(capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
     capsys.readouterr()
 
 
+def texts(widget: Any) -> str:
+    """Every string in a widget tree's state: what the page (and a saved notebook) holds."""
+    import ipywidgets as w
+
+    out: list[str] = []
+    stack = [widget]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, w.Widget):
+            out += [v for v in item.get_state().values() if isinstance(v, str)]
+            out += [str(o) for o in getattr(item, "options", ())]
+            stack.extend(getattr(item, "children", ()))
+    return "\n".join(out)
+
+
 def test_deterrence_summary_follows_the_q_slider() -> None:
     explorer = deterrence_explorer(w0=3, w1=-2, q=0.5)  # q* = 3 / 5 = 0.6
     assert "q* = 0.60" in explorer.summary and "NOT deterred" in explorer.summary
@@ -29,19 +53,72 @@ def test_deterrence_summary_follows_the_q_slider() -> None:
     assert "NOT" not in explorer.summary and "deterred" in explorer.summary
 
 
-def test_a_published_estimate_sets_q() -> None:
+def test_the_explorer_and_its_verdict_wait_for_a_prediction(tmp_path: Path) -> None:
+    section = ambiguity.deterrence_section(ProgressStore(tmp_path))
+    assert section.explorer is None and section.values() == {}
+    assert "q* =" not in texts(section.box) and "deterred" not in texts(section.box)
+    section.question.choices.value = 0  # a wrong prediction opens the explorer too
+    section.question._on_click()
+    assert ProgressStore(tmp_path).answer("05", "predict-threshold") == 0  # saved first
+    assert section.explorer is not None
+    assert "q* = 0.60" in texts(section.box) and section.values()["w0"] == 3
+
+
+def test_an_earlier_prediction_leaves_the_explorer_one_press_away(tmp_path: Path) -> None:
+    ProgressStore(tmp_path).save("05", "predict-window", 1)
+    section = ambiguity.brinkmanship_section(ProgressStore(tmp_path))
+    assert section.explorer is None and not section.reveal.button.disabled
+    section.reveal._on_click()
+    assert section.explorer is not None and "window" in section.explorer.summary
+
+
+def test_the_formula_opens_after_the_first_slider_move_and_follows_the_sliders() -> None:
+    explorer = deterrence_explorer(w0=3, w1=-2, q=0.5)
+    explorer.formula_reveal._on_click()  # pressed too early: nothing
+    assert "w₀ / (w₀" not in texts(explorer.box) and explorer.formula_reveal.button.disabled
+    explorer.controls["w0"].value = 4  # q* = 4 / 6
+    assert not explorer.formula_reveal.button.disabled and not explorer.formula_reveal.revealed
+    explorer.formula_reveal._on_click()
+    shown = explorer.formula_text.value.replace("\N{MINUS SIGN}", "-")
+    assert "q* = w₀ / (w₀ - w₁)" in shown and "q* = 4 / (4 - (-2)) = 0.67" in shown
+    explorer.controls["w1"].value = -4
+    assert "q* = 4 / (4 - (-4)) = 0.50" in explorer.formula_text.value.replace(
+        "\N{MINUS SIGN}", "-"
+    )
+
+
+def test_a_published_figure_sets_q_and_names_its_source() -> None:
     explorer = deterrence_explorer()
     prior = explorer.box.children[3]
-    llm = next(value for label, value in prior.options if "leeds-long-mitchell-2000)" in label)
-    prior.value = llm
-    assert explorer.controls["q"].value == pytest.approx(0.745)
-    assert "q = 0.74" in explorer.summary or "q = 0.75" in explorer.summary
+    defence = next(value for label, value in prior.options if "defence pacts" in label)
+    prior.value = defence
+    assert explorer.controls["q"].value == pytest.approx(0.41)
+    assert "q = 0.41" in explorer.summary and "NOT deterred" in explorer.summary
+    assert "Directory of Open Access Journals" in explorer.box.children[4].value
 
 
-def test_only_verified_estimates_are_offered() -> None:
-    priors = reliability_priors()
-    assert len(priors) >= 5
-    assert not priors["estimate_id"].str.startswith("sabrosky").any()
+def test_the_picker_offers_only_chances_that_an_ally_fights_in_words() -> None:
+    options = deterrence_explorer().box.children[3].options
+    labels = [label for label, value in options if value is not None]
+    assert len(labels) == 3
+    assert not any("neutrality" in x or "non-aggression" in x for x in labels)
+    assert any("Berkemeier & Fuhrmann (2018), 1816-2003" in x for x in labels)
+    assert any("period not stated" in x for x in labels)
+    ids = set(load("reliability")["estimate_id"]) | set(load("sources")["source_id"])
+    assert not any(i in label for i in ids for label in labels), "a raw id in the picker"
+
+
+def test_the_reliability_table_shows_learner_words_only() -> None:
+    table = reliability_priors()
+    assert not table.isna().any().any()
+    assert table.columns[0] == "Study" and "estimate_id" not in table.columns
+    assert "not stated" in set(table["Period"])
+    shown = reliability_table().value
+    notes = load("reliability")[list(curator_fields("reliability"))].astype(str)
+    assert "UNVERIFIED" not in shown and "Sabrosky" not in shown  # unverified rows stay out
+    assert not any(note[:48] in shown for note in notes["note"] if note != "nan")
+    assert "<th>Study</th>" in shown and "Berkemeier" in shown
+    assert "Cambridge University Press" in shown  # sources by publisher and title
 
 
 def test_impossible_sliders_give_plain_words_and_clear_the_chart() -> None:
@@ -50,6 +127,8 @@ def test_impossible_sliders_give_plain_words_and_clear_the_chart() -> None:
     assert explorer.summary.startswith("Impossible combination: w1")
     assert not explorer.chart.shown
     assert "<b>" in explorer.text.value
+    explorer.formula_reveal._on_click()
+    assert "No numbers to put in" in explorer.formula_text.value
 
 
 def test_deterrence_figure_marks_the_threshold_and_the_belief() -> None:
@@ -66,6 +145,16 @@ def test_ambiguity_explorer_finds_just_enough_commitment() -> None:
     assert "no commitment at all" in explorer.summary
 
 
+def test_secondary_sliders_start_folded_away() -> None:
+    import ipywidgets as w
+
+    for make, shown in [(ambiguity_explorer, 2), (brinkmanship_explorer, 1)]:
+        explorer = make()
+        top = [c for c in explorer.box.children if isinstance(c, w.FloatSlider)]
+        folded = [c for c in explorer.box.children if isinstance(c, w.Accordion)]
+        assert len(top) == shown and len(folded) == 1 and folded[0].selected_index is None
+
+
 def test_brinkmanship_window_opens_and_closes_with_p() -> None:
     explorer = brinkmanship_explorer()
     explorer.controls["p_hard"].value = 0.38
@@ -77,8 +166,6 @@ def test_brinkmanship_window_opens_and_closes_with_p() -> None:
 
 
 def test_dilemma_presets_move_the_sliders_and_the_verdict() -> None:
-    from widgets.escalation.models_view import DILEMMA_PRESETS, dilemma_explorer
-
     explorer = dilemma_explorer()
     preset = explorer.box.children[2]
     iraq = next(name for name in DILEMMA_PRESETS if name.startswith("Iraq"))
@@ -88,3 +175,26 @@ def test_dilemma_presets_move_the_sliders_and_the_verdict() -> None:
     explorer.controls["dependence"].value = 0
     explorer.controls["ally_risk_taking"].value = 0
     assert explorer.summary.startswith("Impossible combination")
+
+
+def test_the_european_presets_say_what_the_lesson_argues() -> None:
+    """The lesson's reading: for their own defence the European allies fear abandonment; in the
+    US-Iran crisis, entrapment. The presets must give those verdicts, not the opposite."""
+    explorer = dilemma_explorer()
+    preset = explorer.box.children[2]
+    for words, fear in [("own defence", "abandonment"), ("US-Iran crisis", "entrapment")]:
+        preset.value = next(n for n in DILEMMA_PRESETS if n.startswith("European") and words in n)
+        assert f"{fear} is the bigger fear" in explorer.summary
+    assert "abandonment for their own defence and entrapment" in ambiguity.READING
+
+
+def test_the_courses_reading_waits_for_the_learners_judgement(tmp_path: Path) -> None:
+    box = ambiguity.judgement(ProgressStore(tmp_path))
+    question, reveal = box.children
+    assert "lenses, not verdicts" not in texts(box)
+    reveal.children[0].click()  # disabled: nothing
+    assert "lenses, not verdicts" not in texts(box)
+    question.children[1].value = 3
+    question.children[2].click()
+    reveal.children[0].click()
+    assert "lenses, not verdicts" in texts(box)

@@ -10,6 +10,10 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+import pandas as pd
+
+from widgets.data import load
+
 Regime = Literal["deterred by the status quo", "undeterrable", "threshold"]
 # Beliefs and commitments (probabilities) at which the models' curves are drawn: 0, 0.01, ..., 1.
 GRID: tuple[float, ...] = tuple(i / 100 for i in range(101))
@@ -26,6 +30,28 @@ def _probability(name: str, value: float) -> float:
     if not 0 <= value <= 1:
         raise ValueError(f"{name} is a probability: it must lie between 0 and 1, not {value:g}")
     return value
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A model's rule in readable notation (``general``) and worked with the learner's numbers
+    (``worked``): plain text lines, for a view to escape and show."""
+
+    general: tuple[str, ...]
+    worked: tuple[str, ...]
+
+
+M = "\N{MINUS SIGN}"  # formulas print a true minus sign, not a hyphen
+
+
+def _num(value: float, spec: str = "g") -> str:
+    """A number as a formula prints it, with a true minus sign."""
+    return format(value, spec).replace("-", M)
+
+
+def _signed(value: float) -> str:
+    """A number as it reads after an operator: negative numbers in brackets."""
+    return f"({_num(value)})" if value < 0 else _num(value)
 
 
 @dataclass(frozen=True)
@@ -64,6 +90,62 @@ def extended_deterrence(w0: float, w1: float, q: float) -> ExtendedDeterrence:
         return ExtendedDeterrence(q, None, "undeterrable", False, value)
     q_star = w0 / (w0 - w1)
     return ExtendedDeterrence(q, q_star, "threshold", q >= q_star, value)
+
+
+def deterrence_formula(w0: float, w1: float, q: float) -> Formula:
+    """The rule of :func:`extended_deterrence`, and its threshold for these payoffs."""
+    result = extended_deterrence(w0, w1, q)
+    general = (
+        f"value of attacking = q · w₁ + (1 {M} q) · w₀  (the status quo is 0)",
+        f"deterred when q ≥ q* = w₀ / (w₀ {M} w₁)",
+    )
+    value = (
+        f"{_num(q, '.2f')} · {_signed(w1)} + {_num(1 - q, '.2f')} · {_signed(w0)} "
+        f"= {_num(result.value, '.2f')}"
+    )
+    if result.q_star is None:
+        why = (
+            f"w₀ = {_num(w0)} ≤ 0: attacking does not pay even unopposed, so no threshold"
+            if result.regime == "deterred by the status quo"
+            else f"w₁ = {_num(w1)} > 0: attacking pays even against a sure defender: no threshold"
+        )
+        return Formula(general, (f"value of attacking = {value}", why))
+    threshold = f"q* = {_num(w0)} / ({_num(w0)} {M} {_signed(w1)}) = {_num(result.q_star, '.2f')}"
+    return Formula(general, (f"value of attacking = {value}", threshold))
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A published figure that is the chance an ally fights for its partner, ready for q."""
+
+    citation: str  # authors (year), or who reports the figure
+    period: str | None
+    measures: str  # what the figure measures, in words
+    percent: float
+    source_ids: tuple[str, ...]
+
+    @property
+    def q(self) -> float:
+        """The figure as a probability."""
+        return self.percent / 100
+
+
+def fighting_chances() -> tuple[Estimate, ...]:
+    """The published figures that measure the chance an ally fights (``chance_ally_fights``), read
+    in the study itself (``verified``): the only ones that can stand for the belief q. Shares of
+    neutrality or non-aggression pacts kept, or of all treaties together, are not such a chance."""
+    table = load("reliability")
+    usable = table[table["chance_ally_fights"] & table["verified"]]
+    return tuple(
+        Estimate(
+            citation=str(row["citation"]),
+            period=None if pd.isna(row["period"]) else str(row["period"]),
+            measures=str(row["measures"]),
+            percent=float(row["figure_percent"]),
+            source_ids=tuple(row["source_id"]),
+        )
+        for row in usable.to_dict("records")
+    )
 
 
 @dataclass(frozen=True)
@@ -118,6 +200,33 @@ def ambiguity_window(
     return AmbiguityWindow(best, best_loss, q_star, losses)
 
 
+def ambiguity_formula(
+    q_star: float,
+    attack_loss: float,
+    provocation_base: float,
+    moral_hazard: float,
+    entrapment_cost: float,
+) -> Formula:
+    """The expected loss of :func:`ambiguity_window`, worked at no, just-enough and full
+    commitment."""
+    window = ambiguity_window(q_star, attack_loss, provocation_base, moral_hazard, entrapment_cost)
+    losses = dict(window.losses)
+    general = (
+        "expected loss L(π) = [π < q*] · A + (b + m · π) · π · C",
+        "π: commitment; A: loss if the ally is attacked; b: ally's risk-taking unprotected; "
+        "m: extra risk-taking when protected; C: cost of being dragged in; "
+        "[π < q*] is 1 while the attacker is not deterred, else 0",
+    )
+    b, m, c = provocation_base, moral_hazard, entrapment_cost
+    worked = tuple(
+        f"{label}: L({_num(pi, '.2f')}) = {attack_loss if pi < q_star else 0:g} + "
+        f"({_num(b)} + {_num(m)} · {_num(pi, '.2f')}) · {_num(pi, '.2f')} · {_num(c)} "
+        f"= {_num(losses[pi], '.2f')}"
+        for label, pi in [("no commitment", 0.0), ("just enough", q_star), ("full", 1.0)]
+    )
+    return Formula(general, worked)
+
+
 @dataclass(frozen=True)
 class BrinkmanshipWindow:
     """The range of risk q that is both effective (q >= q_min) and acceptable (q <= q_max)."""
@@ -168,6 +277,44 @@ def brinkmanship_window(
     return BrinkmanshipWindow(q_min, q_max, q_min <= q_max)
 
 
+def brinkmanship_formula(
+    p_hard: float,
+    them_withdraw: float,
+    them_prevail: float,
+    them_war: float,
+    us_comply: float,
+    us_acquiesce: float,
+    us_war: float,
+) -> Formula:
+    """The two bounds of :func:`brinkmanship_window`, worked with these payoffs."""
+    window = brinkmanship_window(
+        p_hard, them_withdraw, them_prevail, them_war, us_comply, us_acquiesce, us_war
+    )
+    general = (
+        f"effective: q ≥ q_min = (prevail {M} withdraw) / (prevail {M} disaster)"
+        "  (the opponent's payoffs)",
+        f"acceptable: q ≤ q_max = (1 {M} p)(comply {M} give in) / "
+        f"(p · (give in {M} disaster))  (our payoffs)",
+        "the threat works for any q between them: q_min ≤ q ≤ q_max",
+    )
+    q_min = (
+        f"q_min = ({_num(them_prevail)} {M} {_signed(them_withdraw)}) / "
+        f"({_num(them_prevail)} {M} {_signed(them_war)}) = {_num(window.q_min, '.2f')}"
+    )
+    if p_hard == 0:
+        q_max = "q_max: with p = 0 the opponent is never hard-line, so any risk is acceptable (1)"
+    else:
+        raw = (1 - p_hard) * (us_comply - us_acquiesce) / (p_hard * (us_acquiesce - us_war))
+        capped = " (a risk cannot exceed 1)" if raw > 1 else ""
+        q_max = (
+            f"q_max = (1 {M} {_num(p_hard, '.2f')}) · "
+            f"({_num(us_comply)} {M} {_signed(us_acquiesce)}) / "
+            f"({_num(p_hard, '.2f')} · ({_num(us_acquiesce)} {M} {_signed(us_war)})) "
+            f"= {_num(raw, '.2f')}{capped}"
+        )
+    return Formula(general, (q_min, q_max))
+
+
 @dataclass(frozen=True)
 class AllianceDilemma:
     """The commitment that balances fears of abandonment and entrapment."""
@@ -204,3 +351,35 @@ def alliance_dilemma(dependence: float, ally_risk_taking: float) -> AllianceDile
     entrapment = tuple(e * s**2 for s in GRID)
     total = tuple(x + y for x, y in zip(abandonment, entrapment, strict=True))
     return AllianceDilemma(a / (a + e), abandonment, entrapment, total)
+
+
+def dilemma_formula(dependence: float, ally_risk_taking: float) -> Formula:
+    """The two risks of :func:`alliance_dilemma` and their least total, for these settings."""
+    result = alliance_dilemma(dependence, ally_risk_taking)
+    general = (
+        f"abandonment A(s) = d · (1 {M} s)²   (d: how much this ally needs the partner)",
+        "entrapment E(s) = r · s²   (r: how much risk the partner takes)",
+        "least total risk at s* = d / (d + r)",
+    )
+    worked = (
+        f"s* = {_num(dependence)} / ({_num(dependence)} + {_num(ally_risk_taking)}) = "
+        f"{_num(result.best_commitment, '.2f')}",
+    )
+    return Formula(general, worked)
+
+
+# Illustrative settings (dependence d, partner's risk-taking r) for positions in January 2020: the
+# course's reading, not data. The same allies appear twice on purpose: Snyder's dilemma is weighed
+# issue by issue, and for the European allies their own defence and a US-Iran fight pull apart.
+DILEMMA_PRESETS: dict[str, tuple[float, float]] = {
+    "(set the sliders yourself)": (5.0, 5.0),
+    "European allies towards the US, for their own defence (they need it a lot)": (8.0, 3.0),
+    "European allies towards the US, in the US-Iran crisis (a risk they had not chosen)": (
+        3.0,
+        8.0,
+    ),
+    "Iraq's government towards the US (needs it against ISIS; fears a US-Iran war on its soil)": (
+        6.0,
+        9.0,
+    ),
+}

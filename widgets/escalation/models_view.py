@@ -1,7 +1,8 @@
 """Slider explorers for the formal models: thin views over widgets.escalation.models.
 
 Each explorer keeps a text summary in sync with its chart (the text alternative), and reports a
-plain-words message instead of a traceback when a combination of sliders is impossible.
+plain-words message instead of a traceback when a combination of sliders is impossible. Every rule
+and every formula comes from widgets.escalation.models: a view asks the model, and renders.
 """
 
 from __future__ import annotations
@@ -14,24 +15,61 @@ from widgets import look
 from widgets.data import load
 from widgets.escalation.explorer import SliderExplorer, slider
 from widgets.escalation.models import (
+    DILEMMA_PRESETS,
     GRID,
     AllianceDilemma,
     AmbiguityWindow,
     BrinkmanshipWindow,
+    Estimate,
     ExtendedDeterrence,
     alliance_dilemma,
+    ambiguity_formula,
     ambiguity_window,
     attack_value,
+    brinkmanship_formula,
     brinkmanship_window,
+    deterrence_formula,
+    dilemma_formula,
     extended_deterrence,
+    fighting_chances,
 )
+from widgets.sources import sources_html
+
+__all__ = ["DILEMMA_PRESETS"]  # re-exported: the presets are the model's, shown here
+NOT_STATED = "not stated"
 
 
 def reliability_priors() -> pd.DataFrame:
-    """Verified published estimates of how often allies honoured commitments in war."""
+    """Published figures read in the studies themselves, as a learner reads them: who, when, what
+    the figure measures, the figure, and whether it is the chance that an ally fights."""
     table = load("reliability")
     table = table[table["verified"]]
-    return table[["estimate_id", "study", "period", "scope", "figure_percent", "statement"]]
+    return pd.DataFrame(
+        {
+            "Study": table["citation"],
+            "Period": table["period"].fillna(NOT_STATED),
+            "What the figure measures": table["measures"],
+            "Figure": [f"{value:g}%" for value in table["figure_percent"]],
+            "Chance an ally fights?": ["yes" if v else "no" for v in table["chance_ally_fights"]],
+        }
+    ).reset_index(drop=True)
+
+
+def reliability_table() -> Any:
+    """The figures as a table (no index, nothing missing), and the sources they come from."""
+    import ipywidgets as w
+
+    table = load("reliability")
+    cited = dict.fromkeys(i for ids in table[table["verified"]]["source_id"] for i in ids)
+    return w.HTML(
+        look.table_html(reliability_priors()) + "<p><b>Sources</b></p>" + sources_html(cited)
+    )
+
+
+def estimate_label(estimate: Estimate) -> str:
+    """A picker option in words: study, period, figure and what it measures."""
+    period = estimate.period or f"period {NOT_STATED}"
+    return f"{estimate.citation}, {period}: {estimate.percent:g}%, {estimate.measures}"
 
 
 def deterrence_summary(result: ExtendedDeterrence, w0: float, w1: float) -> str:
@@ -89,7 +127,8 @@ def deterrence_figure(w0: float, w1: float, q: float) -> Any:
 
 
 def deterrence_explorer(w0: float = 3.0, w1: float = -2.0, q: float = 0.5) -> SliderExplorer:
-    """Sliders for w0, w1 and q; a dropdown sets q from a published reliability estimate."""
+    """Sliders for w0, w1 and q; a dropdown sets q from a published figure that is the chance an
+    ally fights (models.fighting_chances), and names its source."""
     import ipywidgets as w
 
     controls = {
@@ -97,15 +136,24 @@ def deterrence_explorer(w0: float = 3.0, w1: float = -2.0, q: float = 0.5) -> Sl
         "w1": slider("w1: attack, defender fights", w1, -10, 5, 0.5),
         "q": slider("q: belief the defender fights", q, 0, 1, 0.01),
     }
-    options: list[tuple[str, float | None]] = [("(choose a published estimate)", None)]
-    for row in reliability_priors().to_dict("records"):
-        label = f"{row['figure_percent']:g}% — {row['scope']} ({row['estimate_id']})"
-        options.append((label, float(row["figure_percent"]) / 100))
-    prior = w.Dropdown(options=options, description="Set q from", layout=w.Layout(width="46em"))
+    estimates = fighting_chances()
+    options: list[tuple[str, int | None]] = [("(choose a published figure)", None)]
+    options += [(estimate_label(e), i) for i, e in enumerate(estimates)]
+    prior = w.Dropdown(
+        options=options,
+        description="Set q from",
+        style={"description_width": "initial"},
+        layout=w.Layout(width="60em"),
+    )
+    cited = w.HTML()
 
     def use_prior(change: dict[str, Any]) -> None:
-        if change["new"] is not None:
-            controls["q"].value = change["new"]
+        if change["new"] is None:
+            cited.value = ""
+            return
+        estimate = estimates[change["new"]]
+        cited.value = "<p>Source: " + sources_html(estimate.source_ids, inline=True) + "</p>"
+        controls["q"].value = estimate.q
 
     prior.observe(use_prior, names="value")
 
@@ -113,7 +161,7 @@ def deterrence_explorer(w0: float = 3.0, w1: float = -2.0, q: float = 0.5) -> Sl
         result = extended_deterrence(w0, w1, q)
         return deterrence_summary(result, w0, w1), deterrence_figure(w0, w1, q)
 
-    return SliderExplorer(controls, render, extra=(prior,))
+    return SliderExplorer(controls, render, extra=(prior, cited), formula=deterrence_formula)
 
 
 def ambiguity_summary(q_star: float, window: AmbiguityWindow) -> str:
@@ -176,7 +224,8 @@ def ambiguity_explorer() -> SliderExplorer:
         )
         return ambiguity_summary(values["q_star"], window), ambiguity_figure(window)
 
-    return SliderExplorer(controls, render)
+    more = ("attack_loss", "provocation_base", "entrapment_cost")
+    return SliderExplorer(controls, render, more=more, formula=ambiguity_formula)
 
 
 def brinkmanship_summary(window: BrinkmanshipWindow) -> str:
@@ -240,19 +289,8 @@ def brinkmanship_explorer() -> SliderExplorer:
         window = brinkmanship_window(**values)
         return brinkmanship_summary(window), brinkmanship_figure(window)
 
-    return SliderExplorer(controls, render)
-
-
-# Illustrative settings for comparing positions in January 2020: the course's reading, not data.
-DILEMMA_PRESETS: dict[str, tuple[float, float]] = {
-    "(set the sliders yourself)": (5.0, 5.0),
-    "European allies towards the US (need it; worried by its unilateral strike)": (8.0, 6.0),
-    "Iraq's government towards the US (needs it against ISIS; fears a US-Iran war on its soil)": (
-        6.0,
-        9.0,
-    ),
-    "US towards the European allies (needs them little in this crisis)": (2.0, 1.0),
-}
+    more = [name for name in controls if name != "p_hard"]
+    return SliderExplorer(controls, render, more=more, formula=brinkmanship_formula)
 
 
 def dilemma_summary(result: AllianceDilemma) -> str:
@@ -299,7 +337,7 @@ def dilemma_explorer() -> SliderExplorer:
         "ally_risk_taking": slider("how much risk the partner takes", 5, 0, 10, 0.5),
     }
     preset = w.Dropdown(
-        options=list(DILEMMA_PRESETS), description="Illustrative", layout=w.Layout(width="48em")
+        options=list(DILEMMA_PRESETS), description="Illustrative", layout=w.Layout(width="52em")
     )
 
     def use_preset(change: dict[str, Any]) -> None:
@@ -312,4 +350,4 @@ def dilemma_explorer() -> SliderExplorer:
         result = alliance_dilemma(dependence, ally_risk_taking)
         return dilemma_summary(result), dilemma_figure(result)
 
-    return SliderExplorer(controls, render, extra=(preset,))
+    return SliderExplorer(controls, render, extra=(preset,), formula=dilemma_formula)
