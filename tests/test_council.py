@@ -128,3 +128,190 @@ def test_timer_buttons_are_labelled_and_drive_the_hidden_clock() -> None:
     assert clock.value == 0 and "02:00" in left.value
     with pytest.raises(ValueError, match="between 1 and 120"):
         timer(minutes=0)
+
+
+# --- Only learner-facing words: translations, no notes, no ids, no NaN -------------------------
+
+
+def _walk_text(widget: object) -> str:
+    """Every string a widget tree holds (values, labels, options): what its state would carry."""
+    texts: list[str] = []
+    for name in ("value", "description", "tooltip", "placeholder"):
+        value = getattr(widget, name, None)
+        if isinstance(value, str):
+            texts.append(value)
+    texts += [str(label) for label in getattr(widget, "_options_labels", ())]
+    for child in getattr(widget, "children", ()):
+        texts.append(_walk_text(child))
+    return "\n".join(texts)
+
+
+def _curator_stretches(value: str, width: int = 48) -> set[str]:
+    words = " ".join(value.split())
+    if len(words) <= width:
+        return {words}
+    return {words[i : i + width] for i in range(0, len(words) - width + 1, 12)}
+
+
+def test_every_quotation_in_another_language_has_its_english_and_translator() -> None:
+    from widgets.data import load
+
+    roles = load("roles")
+    quoted = roles[roles["quotation"].notna()]
+    assert len(quoted) == 28  # every ally but Montenegro has a quotation
+    assert quoted["quotation_language"].notna().all()
+    foreign = quoted[quoted["quotation_language"] != "English"]
+    assert len(foreign) == 18
+    assert foreign["quotation_en"].notna().all() and foreign["translated_by"].notna().all()
+    english = quoted[quoted["quotation_language"] == "English"]
+    assert english["quotation_en"].isna().all()  # nothing to translate
+    # published English is credited to its publisher (Ora News, ERR, BNN), never to the course
+    assert set(english["translated_by"].dropna()) == {"Ora News", "ERR", "BNN"}
+    # the originals stay as printed
+    row = roles.set_index("iso3").loc["BEL"]
+    assert row["quotation"] == (
+        "J\u2019appelle tous les acteurs à la prudence et à éviter toute nouvelle escalade."
+    )
+
+
+def test_a_card_shows_the_english_first_and_the_original_beside_it_named() -> None:
+    from widgets.classroom.council_view import role_card
+
+    card = role_card("BEL")
+    english = card.index("I call on all actors to be cautious")
+    original = card.index("J\u2019appelle tous les acteurs")
+    assert english < original
+    assert "Original (French)" in card and "lang='fr'" in card
+    assert "English: course translation." in card
+    estonia = role_card("EST")
+    assert "English as published by ERR." in estonia and "Original (" not in estonia
+
+
+def test_cards_carry_no_curator_words_ids_or_empty_cells() -> None:
+    from widgets.classroom.council_view import allies, role_card, role_cards
+    from widgets.data import load
+
+    roles = load("roles").set_index("iso3")
+    source_ids = set(load("sources")["source_id"])
+    for iso3 in allies()["iso3"]:
+        card = role_card(iso3)
+        assert "UNVERIFIED" not in card and "nan" not in card.split() and "NaN" not in card
+        note = roles.loc[iso3, "note"]
+        for stretch in _curator_stretches(str(note)):
+            assert stretch not in " ".join(card.split()), (iso3, stretch)
+        leaked = [s for s in source_ids if f">{s}<" in card or f" {s} " in card]
+        assert not leaked, (iso3, leaked)
+    montenegro = role_card("MNE")
+    assert "no public statement found in the sources" in montenegro
+    assert "Montenegro" in _walk_text(role_cards())
+
+
+def test_the_seating_is_a_sentence_counted_from_the_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from widgets.classroom import council
+    from widgets.classroom.council_view import seating
+
+    shown = seating()
+    assert repr(shown) == (
+        f"{len(council.allies())} allies sit at the table on 6 January 2020; "
+        f"for a small class they sit in {len(council.GROUPS)} groups."
+    )
+    assert repr(shown).startswith("29 allies") and "(29, 11)" not in repr(shown)
+    assert shown._repr_html_().startswith("<p>29 allies")
+    short = dict(council.GROUPS)
+    short.pop("Benelux")
+    monkeypatch.setattr(council, "GROUPS", short)
+    with pytest.raises(ValueError, match="groups seat 26 allies, but 29 sat"):
+        council.seating_sentence()
+
+
+def test_inject_labels_are_whole_words_with_a_date() -> None:
+    from widgets.classroom.council_view import CouncilRoom
+
+    labels = [label for label, value in CouncilRoom().inject.options if value is not None]
+    assert labels and all(label.startswith("8 Jan: ") for label in labels)
+    for label in labels:
+        assert len(label) <= 80 and "2020-01" not in label
+        if label.endswith("…"):
+            assert label[-2] != " " and not label[:-1].endswith(("Iran", "Irani"))
+
+
+# --- The debrief: built only when the instructor shows it ---------------------------------------
+
+
+def test_the_debrief_is_absent_until_the_instructor_presses_twice() -> None:
+    import html
+
+    from widgets.classroom.council_view import debrief
+    from widgets.classroom.reveal import Reveal
+    from widgets.data import load
+
+    actions = load("events").set_index("event_id")["action"]
+    real = str(actions.loc["2020-01-06-stoltenberg-article5-question"])
+    built: list[int] = []
+
+    def build() -> str:
+        built.append(1)
+        return debrief()
+
+    reveal = Reveal(build, what="the debrief", instructor=True)
+    assert real not in html.unescape(_walk_text(reveal.box)) and not built
+    reveal.button.click()
+    assert real not in html.unescape(_walk_text(reveal.box)) and not built
+    assert "Press again" in reveal.button.description
+    reveal.button.click()
+    shown = html.unescape(_walk_text(reveal.box))
+    assert real in shown and "What happened on 6 January 2020" in shown and built == [1]
+
+
+def test_lesson_06_reveals_the_debrief_and_saves_none_of_it() -> None:
+    import json
+    from pathlib import Path
+
+    from widgets.data import load
+
+    notebook = json.loads(
+        (Path(__file__).resolve().parents[1] / "notebooks" / "06_council.ipynb").read_text()
+    )
+    sources = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
+    assert any('Reveal(debrief, what="the debrief", instructor=True)' in s for s in sources)
+    assert not any("debrief()" in s for s in sources)  # never called on load
+    saved = json.dumps(notebook, ensure_ascii=False)
+    for event_id in (
+        "2020-01-06-nac-extraordinary-meeting",
+        "2020-01-06-stoltenberg-article5-question",
+    ):
+        event = load("events").set_index("event_id").loc[event_id]
+        assert str(event["action"])[:60] not in saved
+        assert str(event["quotation"]) not in saved
+    assert "(29, 11)" not in saved
+
+
+# --- Lesson 06's poll: a prediction now, an answer the course can give later -------------------
+
+
+def test_the_poll_predicts_and_its_answer_comes_from_sourced_events() -> None:
+    from widgets.lessons import council
+    from widgets.sources import resolve_sources
+
+    poll = council.PREDICT_COUNCIL
+    assert poll.correct is None and poll.lesson == "06"
+    answer = poll.choices[council.OUTCOME].label
+    assert "restraint" in answer and "nothing on Article 5" in answer
+    happened = council.what_happened()
+    assert "urged restraint and de-escalation" in happened
+    assert "would not speculate" in happened
+    assert len(resolve_sources(council.outcome_sources())) >= 2
+
+
+def test_the_csto_clause_has_a_labelled_english_translation() -> None:
+    from widgets.data import load
+
+    texts = load("treaty_text")
+    csto = texts[texts["treaty_id"] == "csto"].iloc[0]
+    assert str(csto["text"]).startswith("Если одно из государств - участников")  # untouched
+    english = str(csto["text_en"])
+    assert english.startswith("If one of the States Parties is subjected to aggression")
+    assert english.count("\n") == str(csto["text"]).count("\n")  # paragraph for paragraph
+    assert csto["translated_by"] == "Course translation"
+    others = texts[texts["treaty_id"] != "csto"]
+    assert others["text_en"].isna().all() and others["translated_by"].isna().all()

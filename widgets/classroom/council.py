@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pandas as pd
+
+from widgets.data import load
+from widgets.timeline.enlargement import members_on
+
 POSITIONS = ("support", "can live with it", "object")
 
 
@@ -106,3 +111,147 @@ class Council:
         if breaker is None:
             return "Adopted under the silence procedure: no delegation broke silence."
         return f"Silence broken by {breaker}: the draft goes back to discussion."
+
+
+# --- Role cards: the facts of one ally, in the words a learner reads --------------------------
+
+MEETING_DAY = "2020-01-06"
+
+# The course's grouping of the 29 allies for a small class (a teaching device, not NATO's).
+GROUPS: dict[str, tuple[str, ...]] = {
+    "North America": ("USA", "CAN"),
+    "United Kingdom": ("GBR",),
+    "France": ("FRA",),
+    "Germany": ("DEU",),
+    "Türkiye": ("TUR",),
+    "Nordic allies": ("DNK", "NOR", "ISL"),
+    "Baltic allies": ("EST", "LVA", "LTU"),
+    "Central Europe": ("POL", "CZE", "SVK", "HUN"),
+    "Southern Europe": ("ITA", "ESP", "PRT", "GRC"),
+    "Benelux": ("BEL", "NLD", "LUX"),
+    "South-East Europe": ("ROU", "BGR", "HRV", "SVN", "ALB", "MNE"),
+}
+
+# Draft lines written by the course for the exercise: not NATO's words.
+DRAFTS = (
+    Draft("restraint", "Allies call on all sides to show restraint and to de-escalate."),
+    Draft("support-strike", "Allies express their full support for the United States' action."),
+    Draft("iran-nuclear", "Allies agree that Iran must never acquire a nuclear weapon."),
+    Draft(
+        "article5",
+        "Allies declare that an Iranian attack on US forces in Iraq would be an attack on all.",
+    ),
+    Draft("training", "Allies keep NATO's training in Iraq suspended while the risks remain."),
+)
+
+# What the Council and its Secretary General really said on the day (``events`` rows): shown only
+# in the debrief, after the role-play, and behind lesson 06's poll.
+REAL_LINES = ("2020-01-06-nac-extraordinary-meeting", "2020-01-06-stoltenberg-article5-question")
+
+# BCP 47 tags for the languages of ``roles.quotation_language``, so a screen reader reads an
+# original in its own language (``lang`` attribute); an unknown language simply gets no tag.
+LANGUAGE_TAGS = {
+    "Bulgarian": "bg",
+    "Croatian": "hr",
+    "Czech": "cs",
+    "Danish": "da",
+    "Dutch": "nl",
+    "English": "en",
+    "French": "fr",
+    "German": "de",
+    "Hungarian": "hu",
+    "Italian": "it",
+    "Norwegian (Nynorsk)": "nn",
+    "Polish": "pl",
+    "Portuguese": "pt",
+    "Romanian": "ro",
+    "Slovak": "sk",
+    "Slovenian": "sl",
+    "Spanish": "es",
+}
+
+FACTS = (
+    ("Forces in Iraq", "forces_in_iraq"),
+    ("Early January 2020", "troop_moves_jan2020"),
+    ("Reaction to the strike", "reaction"),
+)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words an ally's speaker said: the English a learner reads first, and the original.
+
+    ``original`` is None when the words were said (or, for a published translation, printed) in
+    English; ``translated_by`` names who made the English (a publisher, or "Course translation").
+    """
+
+    english: str
+    speaker: str
+    original: str | None = None
+    language: str = "English"
+    translated_by: str | None = None
+
+    @property
+    def language_tag(self) -> str | None:
+        return LANGUAGE_TAGS.get(self.language)
+
+
+@dataclass(frozen=True)
+class RoleCard:
+    """One ally's card: only learner-facing words (no notes, no ids, no empty cells)."""
+
+    name: str
+    facts: tuple[tuple[str, str | None], ...]  # (label, text or None when nothing was found)
+    quotation: Quotation | None
+    source_ids: tuple[str, ...]
+
+
+def _text(value: object) -> str | None:
+    """A cell as text, or None for an empty cell (pandas gives NaN, a float, for those)."""
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def allies() -> pd.DataFrame:
+    """The 29 allies of 6 January 2020 with their role-card facts."""
+    seated = members_on(MEETING_DAY)[["iso3", "name"]]
+    return seated.merge(load("roles"), on="iso3", how="left")
+
+
+def role_card_facts(iso3: str) -> RoleCard:
+    """The card of an ally seated on 6 January 2020 (any other is refused plainly)."""
+    table = allies().set_index("iso3")
+    if iso3 not in table.index:
+        raise ValueError(f"{iso3!r} did not sit at the Council on 6 January 2020.")
+    row = table.loc[iso3]
+    quotation = None
+    said = _text(row["quotation"])
+    if said is not None:
+        english = _text(row["quotation_en"])
+        quotation = Quotation(
+            english=english or said,
+            speaker=_text(row["speaker"]) or "a government spokesperson",
+            original=said if english else None,
+            language=_text(row["quotation_language"]) or "English",
+            translated_by=_text(row["translated_by"]),
+        )
+    cited = row["source_id"] if isinstance(row["source_id"], tuple) else ()
+    return RoleCard(
+        name=str(row["name"]),
+        facts=tuple((label, _text(row[key])) for label, key in FACTS),
+        quotation=quotation,
+        source_ids=tuple(str(s) for s in cited),
+    )
+
+
+def seating_sentence() -> str:
+    """How the table is set, counted from the data: e.g. "29 allies sit at the table: ..."."""
+    seated = len(allies())
+    grouped = sum(len(group) for group in GROUPS.values())
+    if grouped != seated:
+        raise ValueError(
+            f"The course's groups seat {grouped} allies, but {seated} sat at the Council."
+        )
+    return (
+        f"{seated} allies sit at the table on {pd.Timestamp(MEETING_DAY):%-d %B %Y}; "
+        f"for a small class they sit in {len(GROUPS)} groups."
+    )

@@ -6,40 +6,33 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from widgets.classroom.council import POSITIONS, Council, Draft
+from widgets.classroom.council import (
+    DRAFTS,
+    GROUPS,
+    MEETING_DAY,
+    POSITIONS,
+    REAL_LINES,
+    Council,
+    Quotation,
+    allies,
+    role_card_facts,
+    seating_sentence,
+)
 from widgets.data import load, require_rows
 from widgets.markup import escape
 from widgets.sources import sources_html
-from widgets.timeline.enlargement import members_on
 
-MEETING_DAY = "2020-01-06"
-
-# The course's grouping of the 29 allies for a small class (a teaching device, not NATO's).
-GROUPS: dict[str, tuple[str, ...]] = {
-    "North America": ("USA", "CAN"),
-    "United Kingdom": ("GBR",),
-    "France": ("FRA",),
-    "Germany": ("DEU",),
-    "Türkiye": ("TUR",),
-    "Nordic allies": ("DNK", "NOR", "ISL"),
-    "Baltic allies": ("EST", "LVA", "LTU"),
-    "Central Europe": ("POL", "CZE", "SVK", "HUN"),
-    "Southern Europe": ("ITA", "ESP", "PRT", "GRC"),
-    "Benelux": ("BEL", "NLD", "LUX"),
-    "South-East Europe": ("ROU", "BGR", "HRV", "SVN", "ALB", "MNE"),
-}
-
-# Draft lines written by the course for the exercise: not NATO's words.
-DRAFTS = (
-    Draft("restraint", "Allies call on all sides to show restraint and to de-escalate."),
-    Draft("support-strike", "Allies express their full support for the United States' action."),
-    Draft("iran-nuclear", "Allies agree that Iran must never acquire a nuclear weapon."),
-    Draft(
-        "article5",
-        "Allies declare that an Iranian attack on US forces in Iraq would be an attack on all.",
-    ),
-    Draft("training", "Allies keep NATO's training in Iraq suspended while the risks remain."),
-)
+__all__ = [
+    "GROUPS",
+    "MEETING_DAY",
+    "CouncilRoom",
+    "allies",
+    "debrief",
+    "role_card",
+    "role_cards",
+    "seating",
+    "timer",
+]
 
 INJECTS = (  # event ids released by the instructor during the game
     "2020-01-08-ain-al-asad-strike",
@@ -47,42 +40,82 @@ INJECTS = (  # event ids released by the instructor during the game
     "2020-01-08-ps752-shootdown",
 )
 
-REAL_LINES = ("2020-01-06-nac-extraordinary-meeting", "2020-01-06-stoltenberg-article5-question")
 
-
-def allies() -> pd.DataFrame:
-    """The 29 allies of 6 January 2020 with their role-card facts."""
-    seated = members_on(MEETING_DAY)[["iso3", "name"]]
-    return seated.merge(load("roles"), on="iso3", how="left")
+def _quotation_html(quote: Quotation) -> str:
+    """English first; an original in another language beside it, named and tagged with its
+    language; who translated it. Never a curator's note."""
+    english = f"<p style='margin:0'>“{escape(quote.english)}”</p>"
+    if quote.original is None:
+        credit = (
+            f"English as published by {escape(quote.translated_by)}." if quote.translated_by else ""
+        )
+        return (
+            f"<p><b>In their words</b> ({escape(quote.speaker)}):</p>"
+            f"<blockquote lang='en'>{english}"
+            + (f"<p style='margin:0'><small>{credit}</small></p>" if credit else "")
+            + "</blockquote>"
+        )
+    tag = f" lang='{quote.language_tag}'" if quote.language_tag else ""
+    by = quote.translated_by or "Course translation"
+    credit = "course translation" if by == "Course translation" else f"translated by {escape(by)}"
+    return (
+        f"<p><b>In their words</b> ({escape(quote.speaker)}):</p>"
+        "<div style='display:flex;flex-wrap:wrap;gap:1em'>"
+        "<blockquote lang='en' style='flex:1 1 18em;margin:0'>"
+        f"{english}<p style='margin:0'><small>English: {credit}.</small></p></blockquote>"
+        "<blockquote style='flex:1 1 18em;margin:0'>"
+        f"<p style='margin:0'><small>Original ({escape(quote.language)}):</small></p>"
+        f"<p{tag} style='margin:0'>“{escape(quote.original)}”</p></blockquote>"
+        "</div>"
+    )
 
 
 def role_card(iso3: str) -> str:
     """An ally's card as HTML: facts with sources; empty fields say nothing was found."""
-    table = allies().set_index("iso3")
-    if iso3 not in table.index:
-        raise ValueError(f"{iso3!r} did not sit at the Council on 6 January 2020.")
-    row = table.loc[iso3]
-    lines = [f"<h3>{escape(str(row['name']))}</h3>"]
-    for label, key in (
-        ("Forces in Iraq", "forces_in_iraq"),
-        ("Early January 2020", "troop_moves_jan2020"),
-        ("Reaction to the strike", "reaction"),
-    ):
-        value = row[key]
-        text = (
-            escape(str(value))
-            if isinstance(value, str) and value
-            else "<i>nothing found in the sources</i>"
-        )
-        lines.append(f"<p><b>{label}:</b> {text}</p>")
-    if isinstance(row["quotation"], str) and row["quotation"]:
+    card = role_card_facts(iso3)
+    lines = [f"<h3>{escape(card.name)}</h3>"]
+    for label, text in card.facts:
+        shown = escape(text) if text else "<i>nothing found in the sources</i>"
+        lines.append(f"<p><b>{escape(label)}:</b> {shown}</p>")
+    if card.quotation is None:
         lines.append(
-            f"<p><b>In their words</b> ({escape(str(row['speaker']))}): "
-            f"“{escape(row['quotation'])}”</p>"
+            "<p><b>In their words:</b> <i>no public statement found in the sources</i></p>"
         )
-    cited = row["source_id"] if isinstance(row["source_id"], tuple) else ()
-    lines.append(f"<p><small>Sources: {sources_html(cited, inline=True)}</small></p>")
+    else:
+        lines.append(_quotation_html(card.quotation))
+    lines.append(f"<p><small>Sources: {sources_html(card.source_ids, inline=True)}</small></p>")
     return "".join(lines)
+
+
+class Prose:
+    """A sentence for the page: HTML where it renders, the same plain words as text (no repr)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return f"<p>{escape(self.text)}</p>"
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def seating() -> Prose:
+    """How many allies sit at the table, and in how many groups (counted from the data)."""
+    return Prose(seating_sentence())
+
+
+def _inject_label(events: pd.DataFrame, event_id: str) -> str:
+    """ "8 Jan: Iran's Revolutionary Guards fired ballistic missiles…": a date and whole words."""
+    when = pd.Timestamp(str(events.loc[event_id, "date"]))
+    return f"{when:%-d %b}: {_short(str(events.loc[event_id, 'action']))}"
+
+
+def _short(text: str, limit: int = 72) -> str:
+    """A dropdown label: the text cut at a word before ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def events_html(event_ids: tuple[str, ...]) -> str:
@@ -136,9 +169,9 @@ class CouncilRoom:
         )
         self.silence_status = w.HTML()
         require_rows("events", "event_id", INJECTS + REAL_LINES, "the Council role-play")
-        actions = load("events").set_index("event_id")["action"]
+        events = load("events").set_index("event_id")
         inject_options: list[tuple[str, str | None]] = [("(release an inject)", None)]
-        inject_options += [(str(actions.loc[e])[:70], e) for e in INJECTS]
+        inject_options += [(_inject_label(events, e), e) for e in INJECTS]
         self.inject = w.Dropdown(
             options=inject_options, description="Inject", layout=w.Layout(width="52em")
         )
@@ -266,12 +299,22 @@ def timer(minutes: int = 10) -> Any:
 
 
 def debrief() -> str:
-    """What the Council and the Secretary General actually said, with sources, and prompts."""
+    """What the Council and the Secretary General actually said, with sources, and prompts.
+
+    Built only when the instructor opens it (``Reveal(debrief, instructor=True)`` in lesson 06),
+    so none of it is on the page, in the saved notebook or in the widget state before.
+    """
     return (
+        "<div class='course-debrief'>"
         "<p><b>What happened on 6 January 2020</b></p>"
         + events_html(REAL_LINES)
-        + "<p><b>Debrief</b></p><ul><li>Which of your drafts would the real Council have agreed? "
-        "Which would someone have blocked, and why?</li><li>Did any delegation use the silence "
-        "procedure to stop a text? What did that cost it?</li><li>Compare your line on Article 5 "
-        "with Stoltenberg's refusal to speculate.</li></ul>"
+        + "<p><b>Debrief</b></p><ul>"
+        "<li>Look back at your prediction at the top of the lesson: which answer matches what the "
+        "ambassadors said?</li>"
+        "<li>Which of your drafts would the real Council have agreed? Which would someone have "
+        "blocked, and why?</li>"
+        "<li>Did any delegation use the silence procedure to stop a text? What did that cost "
+        "it?</li>"
+        "<li>Compare your line on Article 5 with Stoltenberg's refusal to speculate.</li>"
+        "</ul></div>"
     )
