@@ -136,16 +136,60 @@ def numeric_questions(page: Any, values: dict[str, tuple[str, str]]) -> None:
         expect(status(question)).to_contain_text(mark, timeout=TIMEOUT)
 
 
+CHECK_CLAIM = "Save my answers and show the check"
+
+
+def tag_and_rate(root: Any, index: int, kind: str, rating: str) -> None:
+    """Pick claim number ``index`` (0-based), tag it, rate it, press the button; wait for the
+    check. The choices are enabled only once the kernel has shown the new claim."""
+    root.get_by_label("Claim", exact=True).select_option(index=index)
+    root.get_by_role("radio", name=re.compile(f"^{kind}:")).check()
+    root.get_by_role("radio", name=re.compile(f"^{rating}:")).check()
+    root.get_by_role("button", name=CHECK_CLAIM).click()
+    expect(status(root)).to_contain_text("The course's check", timeout=TIMEOUT)
+
+
 def claim_rater(page: Any) -> None:
+    """Lesson 01: each claim's check, and the table of all verdicts, are absent from the page until
+    the learner has tagged and rated (the claim; every claim); then they are there."""
     root = page.locator(".course-claim-rater").first
-    root.get_by_role("button", name="Reveal the evidence").click()
-    expect(status(root)).to_contain_text("Rate the claim first", timeout=TIMEOUT)
-    choose(root, "Claim", "2.")
-    root.get_by_role("radio").first.check()
-    root.get_by_role("button", name="Reveal the evidence").click()
-    expect(status(root)).to_have_text(FEEDBACK, timeout=TIMEOUT)
-    expect(root).to_contain_text("Sources")
-    expect(root).to_contain_text("You have rated 1 of")
+    table = page.locator(".course-reveal").filter(has_text="the table of all verdicts")
+    evidence = "Poorly worded, implies withdrawal"  # in claim 2's check (Milley, via Reuters)
+    expect(root).to_contain_text("may be mulling a troop pullout")  # claim 1 is on screen
+    for absent in (evidence, "The course's check", "Kind: you tagged"):
+        expect(page.locator("body")).not_to_contain_text(absent)
+    expect(page.locator("body")).not_to_contain_text("Support (check)")
+    expect(table.get_by_role("button")).to_be_disabled()
+    root.get_by_role("button", name=CHECK_CLAIM).click()
+    expect(status(root)).to_contain_text("Tag the claim and rate it first", timeout=TIMEOUT)
+    root.get_by_label("Claim", exact=True).select_option(index=1)
+    expect(root).to_contain_text("may be mulling a troop pullout", timeout=TIMEOUT)
+    expect(page.locator("body")).not_to_contain_text(evidence)
+    tag_and_rate(root, 1, "speculation", "contested")
+    expect(status(root)).to_contain_text("✔ Kind: you tagged it speculation")
+    expect(root).to_contain_text(evidence)
+    expect(root).to_contain_text("Reuters (Phil Stewart): Leaked U.S. letter to Iraq")
+    expect(root).to_contain_text("You have tagged and rated 1 of 14 claims")
+    expect(table.get_by_role("button")).to_be_disabled()  # 13 claims still to try
+    expect(page.locator("body")).not_to_contain_text("Support (check)")
+    for index in [0, *range(2, 14)]:
+        tag_and_rate(root, index, "fact", "confirmed")
+    expect(root).to_contain_text("You have tagged and rated 14 of 14 claims")
+    table.get_by_role("button", name="Show the table of all verdicts").click()
+    expect(table).to_contain_text("Support (check)", timeout=TIMEOUT)
+    expect(table).to_contain_text("8 confirmed, 2 contested, 2 unverifiable, 2 misleading")
+
+
+def case_debrief(page: Any) -> None:
+    """Lesson 01: the debrief (what the article leaves out) waits for the self-check's answer."""
+    debrief = page.locator(".course-reveal").filter(has_text="the debrief")
+    words = "needs a decision by consensus of all the allies"
+    expect(page.locator("body")).not_to_contain_text(words)
+    expect(debrief.get_by_role("button")).to_be_disabled()
+    question = page.locator(".course-question").filter(has_text="leaves out Article 6")
+    expect(answer(question, None)).to_contain_text("✔")  # the first choice is the right one
+    debrief.get_by_role("button", name="Show the debrief").click()
+    expect(debrief).to_contain_text(words, timeout=TIMEOUT)
 
 
 def clause_explorer(page: Any) -> None:
@@ -243,22 +287,67 @@ def timeline(page: Any) -> None:
 
 
 def game_explorer(page: Any) -> None:
+    """The solver's answer waits for the self-check it would give away, then follows the sliders."""
     root = page.locator(".course-game-explorer").first
+    expect(root).not_to_contain_text("Subgame-perfect")
+    expect(root).not_to_contain_text("Status quo")
+    question = page.locator(".course-question").filter(has_text="classic deterrence game end")
+    answer(question.first, "War")
+    root.get_by_role("button", name="Show what game theory predicts").click()
     summary = status(root)
-    expect(summary).not_to_be_empty(timeout=TIMEOUT)
+    expect(summary).to_contain_text("Outcome: Status quo", timeout=TIMEOUT)
     before = summary.text_content()
     press(root, "Defender: value of war", "ArrowRight", 20)
     press(root, "Challenger: value of war", "ArrowRight", 20)
     expect(summary).not_to_have_text(before or "", timeout=TIMEOUT)
 
 
+RATIONAL_PATH = "The rational path"
+
+
 def crisis_game(page: Any) -> None:
+    """Every decision is a step; the rational path and history are absent until the play is
+    over (and saved), present after; Replay 100 crises draws a histogram of 100 endings."""
     root = page.locator(".course-crisis-game").first
-    root.get_by_role("button", name="Calibrated strike, warned in advance").click()
-    expect(root).to_contain_text("Outcome", timeout=TIMEOUT)
+    root.scroll_into_view_if_needed()
+    expect(root).to_contain_text("Seed 1", timeout=TIMEOUT)
+    expect(root).not_to_contain_text(RATIONAL_PATH)
+    expect(root).not_to_contain_text("What really happened")
+    expect(root).not_to_contain_text("Rational path")  # not on the tree either
+    show = root.get_by_role("button", name="Show the rational path and what really happened")
+    expect(show).to_be_disabled()
+    expect(root.get_by_role("button", name="Replay 100 crises")).to_be_disabled()
+    steps = (
+        ("Step 1 of up to 3", "Leave it open"),  # forecast the allies
+        ("Step 2 of", "Calibrated strike, warned in advance"),  # decide for Iran
+        ("Step 3 of 3", "Stand down"),  # forecast the US
+    )
+    for step, choice in steps:
+        expect(status(root).first).to_contain_text(step, timeout=TIMEOUT)
+        expect(root).not_to_contain_text(RATIONAL_PATH)
+        root.get_by_role("button", name=choice, exact=True).click()
+    expect(root).to_contain_text("Outcome:", timeout=TIMEOUT)
+    expect(root).to_contain_text("Your play is saved", timeout=TIMEOUT)
+    expect(root).not_to_contain_text(RATIONAL_PATH)
+    expect(show).to_be_enabled(timeout=TIMEOUT)
+    show.click()
+    expect(root).to_contain_text(RATIONAL_PATH, timeout=TIMEOUT)
     expect(root).to_contain_text("What really happened", timeout=TIMEOUT)
-    root.get_by_role("button", name="Start again").click()
-    expect(root.get_by_role("button", name="No military response")).to_be_visible(timeout=TIMEOUT)
+    expect(root).to_contain_text("followed the rational path all the way", timeout=TIMEOUT)
+    choose(root, "Misperception", "Much")
+    expect(root).to_contain_text("Step 1 of up to 3", timeout=TIMEOUT)
+    root.get_by_role("button", name="Replay 100 crises").click()
+    page.wait_for_function(
+        """root => [...root.querySelectorAll('.js-plotly-plot')].some(p =>
+          p.offsetParent !== null && p.querySelector('.main-svg') && (p.data || []).length
+          && p.data[0].type === 'bar' && p.data[0].y.reduce((a, b) => a + b, 0) === 100)""",
+        arg=root.element_handle(),
+        timeout=TIMEOUT,
+    )
+    expect(root).to_contain_text("Crises (of 100)", timeout=TIMEOUT)
+    expect(root).to_contain_text("100 crises with seed 1", timeout=TIMEOUT)
+    root.get_by_role("button", name="New seed").click()
+    expect(root).to_contain_text("100 crises with seed 2", timeout=TIMEOUT)
 
 
 def explorers(page: Any) -> None:
@@ -324,10 +413,56 @@ def timer(page: Any) -> None:
     expect(root).to_contain_text("10:00 left", timeout=TIMEOUT)
 
 
-def quiz(page: Any) -> None:
-    root = page.locator(".course-quiz").first
-    first = root.locator(".course-question").first
+def outputs_text(page: Any) -> str:
+    return "\n".join(page.locator(".jp-OutputArea-output").all_text_contents())
+
+
+def review_prediction(page: Any) -> None:
+    """Lesson 07: a prediction not made yet is offered on its card; the course's answer is not
+    on the page until the learner has saved one, and then opens beside it."""
+    card = page.locator(".course-prediction").filter(has_text="Lesson 00").first
+    card.scroll_into_view_if_needed()
+    found = "Not necessarily, and not in Iraq"
+    assert found not in outputs_text(page)
+    show = card.get_by_role("button", name="Show the course's answer")
+    expect(show).to_be_disabled()
+    expect(card).to_contain_text("Make your prediction above first")
+    answer(card.locator(".course-question"), "I am not sure yet.")
+    show.click()
+    reveal = card.locator(".course-reveal")
+    expect(reveal).to_contain_text(found, timeout=TIMEOUT)
+    expect(reveal).to_contain_text("Your prediction")
+    expect(reveal).to_contain_text("I am not sure yet.")
+
+
+def live_score(page: Any) -> None:
+    """Lesson 07: the score under the quiz follows each answer, in words, without a re-run."""
+    score = page.locator(".course-score").first
+    expect(score).to_have_text(re.compile(r"0 of (\d+) right, \1 not answered yet"))
+    first = page.locator(".course-quiz .course-question").first
+    first.scroll_into_view_if_needed()
     expect(answer(first, "29")).to_contain_text("✔")
+    expect(score).to_have_text(re.compile(r"1 of \d+ right, \d+ not answered yet"), timeout=TIMEOUT)
+
+
+def stoltenberg_line(page: Any) -> None:
+    """Lesson 07: the learner's line is saved first; only then do his words appear, sourced."""
+    root = page.locator(".course-stoltenberg-line").first
+    root.scroll_into_view_if_needed()
+    said = "not help to de-escalate"  # also a quiz choice: look for the reveal's own words
+    shown = ("A firm answer, he said", "NATO Chief Is Mum")
+    assert not any(text in outputs_text(page) for text in shown)
+    show = root.get_by_role("button", name="Show what Stoltenberg said")
+    expect(show).to_be_disabled()
+    root.get_by_role("textbox").fill("Article 5 is for all the allies to decide, together.")
+    root.get_by_role("button", name="Save my line").click()
+    expect(status(root).first).to_contain_text("Saved", timeout=TIMEOUT)
+    expect(root).to_contain_text("Your prediction in lesson 00")
+    assert not any(text in outputs_text(page) for text in shown)
+    show.click()
+    expect(root).to_contain_text(f"\u201c{said}\u201d", timeout=TIMEOUT)
+    expect(root).to_contain_text("NATO Chief Is Mum on Reaction to Any Iranian Attack")
+    expect(root).to_contain_text("Article 5 is for all the allies to decide, together.")
 
 
 @dataclass(frozen=True)
@@ -347,8 +482,8 @@ LESSONS: dict[str, Lesson] = {
     ),
     "01_the_case.ipynb": Lesson(
         plots=0,
-        hooks={"course-question": 2, "course-claim-rater": 1},
-        checks=(claim_rater, every_question),
+        hooks={"course-question": 2, "course-claim-rater": 1, "course-reveal": 2},
+        checks=(claim_rater, case_debrief, every_question),
     ),
     "02_treaty.ipynb": Lesson(
         plots=2,
@@ -372,8 +507,8 @@ LESSONS: dict[str, Lesson] = {
         ),
     ),
     "04_escalation.ipynb": Lesson(
-        plots=1,
-        hooks={"course-question": 3, "course-game-explorer": 1, "course-crisis-game": 1},
+        plots=2,  # the ladder and the game tree; the replay's histogram appears when asked
+        hooks={"course-question": 4, "course-game-explorer": 1, "course-crisis-game": 1},
         checks=(game_explorer, crisis_game, every_question),
     ),
     "05_ambiguity.ipynb": Lesson(
@@ -391,7 +526,16 @@ LESSONS: dict[str, Lesson] = {
         hooks={"course-role-cards": 1, "course-council-room": 1, "course-timer": 1},
         checks=(role_cards, council_room, timer),
     ),
-    "07_review.ipynb": Lesson(plots=0, hooks={"course-quiz": 1}, checks=(quiz,)),
+    "07_review.ipynb": Lesson(
+        plots=0,
+        hooks={
+            "course-prediction": 7,  # at least one per lesson 00-06; found at run time
+            "course-quiz": 1,
+            "course-score": 1,
+            "course-stoltenberg-line": 1,
+        },
+        checks=(review_prediction, live_score, stoltenberg_line),
+    ),
 }
 
 
@@ -402,9 +546,11 @@ def exercise(page: Any, name: str, where: str) -> None:
     lesson = LESSONS[name]
     wait_rendered(page, lesson.hooks, lesson.plots)
     assert health(page, lesson.hooks, lesson.plots) == []
-    assert page_leaks(page) == [], "curators' words or raw ids on the page"
+    leaks = page_leaks(page)
+    assert not leaks, f"curators' words or raw ids on the page: {leaks}"
     check_accessibility(page, where, name)
     for check in lesson.checks:
         check(page)
     assert health(page, lesson.hooks, lesson.plots) == [], "after the interactions"
-    assert page_leaks(page) == [], "curators' words or raw ids on the page after the interactions"
+    leaks = page_leaks(page)
+    assert not leaks, f"curators' words or raw ids on the page after the interactions: {leaks}"

@@ -75,17 +75,25 @@ def needles() -> Needles:
     from widgets.data import curator_fields, load, schema, tables
 
     curator: dict[str, str] = {}
+    learner: list[str] = []  # words learners may see: a note quoting the treaty is not a leak
     ids: set[str] = set(load("sources")["source_id"])
     for name in tables():
         frame = load(name)
-        for column in curator_fields(name):
+        private = curator_fields(name)
+        for column in frame.columns:
             for value in frame[column].dropna():
-                if isinstance(value, str):
-                    for stretch in _stretches(value):
-                        curator.setdefault(stretch, f"{name}.{column}")
+                if not isinstance(value, str):
+                    continue
+                if column not in private:
+                    learner.append(value)
+                    continue
+                for stretch in _stretches(value):
+                    curator.setdefault(stretch, f"{name}.{column}")
         key = schema(name).get("primaryKey", [])
         for column in [key] if isinstance(key, str) else key:
             ids.update(v for v in frame[column].dropna() if isinstance(v, str) and SLUG.match(v))
+    shared = _plain("\n".join(learner))
+    curator = {stretch: where for stretch, where in curator.items() if stretch not in shared}
     return Needles(curator, frozenset(ids))
 
 
