@@ -17,6 +17,7 @@ from widgets.escalation.models_view import (
     brinkmanship_explorer,
     deterrence_explorer,
     dilemma_explorer,
+    reliability_table,
 )
 
 
@@ -287,3 +288,18 @@ JUST_ENOUGH = Question(
     ),
     correct=0,
 )
+
+
+def poll(store: ProgressStore | None = None) -> QuestionWidget:
+    """The lesson's opening poll (lesson 07 comes back to it)."""
+    return QuestionWidget(PREDICT_CLARITY, store)
+
+
+def self_check(store: ProgressStore | None = None) -> QuestionWidget:
+    """Why "just enough" commitment, asked after the ambiguity explorer."""
+    return QuestionWidget(JUST_ENOUGH, store)
+
+
+def figures() -> Any:
+    """The published figures on allies, with what each measures and its sources."""
+    return reliability_table()
