@@ -136,6 +136,18 @@ def numeric_questions(page: Any, values: dict[str, tuple[str, str]]) -> None:
         expect(status(question)).to_contain_text(mark, timeout=TIMEOUT)
 
 
+def casualty_reports_reveal(page: Any) -> None:
+    """Lesson 03's table of casualty reports answers the injury self-check: not in the page, and
+    its button disabled, until the learner has answered that question."""
+    reveal = page.locator(".course-reveal").filter(has_text="the reports, date by date").first
+    expect(reveal).not_to_contain_text("Who reported it")
+    expect(reveal.get_by_role("button")).to_be_disabled()
+    numeric_questions(page, {"injured US troops": ("3", "✘")})
+    reveal.get_by_role("button").click()
+    expect(reveal).to_contain_text("Who reported it", timeout=TIMEOUT)
+    expect(reveal).to_contain_text("109 US service members", timeout=TIMEOUT)
+
+
 CHECK_CLAIM = "Save my answers and show the check"
 
 
@@ -143,9 +155,13 @@ def tag_and_rate(root: Any, index: int, kind: str, rating: str) -> None:
     """Pick claim number ``index`` (0-based), tag it, rate it, press the button; wait for the
     check. The choices are enabled only once the kernel has shown the new claim."""
     root.get_by_label("Claim", exact=True).select_option(index=index)
-    root.get_by_role("radio", name=re.compile(f"^{kind}:")).check()
-    root.get_by_role("radio", name=re.compile(f"^{rating}:")).check()
-    root.get_by_role("button", name=CHECK_CLAIM).click()
+    button = root.get_by_role("button", name=CHECK_CLAIM)
+    expect(button).to_be_enabled(timeout=TIMEOUT)  # the kernel has shown the claim, choices reset
+    for name in (kind, rating):
+        radio = root.get_by_role("radio", name=re.compile(f"^{name}:"))
+        expect(radio).not_to_be_checked()  # check() does nothing on a radio still checked
+        radio.check()
+    button.click()
     expect(status(root)).to_contain_text("The course's check", timeout=TIMEOUT)
 
 
@@ -155,15 +171,17 @@ def claim_rater(page: Any) -> None:
     root = page.locator(".course-claim-rater").first
     table = page.locator(".course-reveal").filter(has_text="the table of all verdicts")
     evidence = "Poorly worded, implies withdrawal"  # in claim 2's check (Milley, via Reuters)
-    expect(root).to_contain_text("may be mulling a troop pullout")  # claim 1 is on screen
-    for absent in (evidence, "The course's check", "Kind: you tagged"):
+    card = root.locator("blockquote")  # the claim in the article's words
+    expect(card).to_contain_text("threat has yet to come", timeout=TIMEOUT)  # claim 1
+    for absent in (evidence, "Kind: you tagged", "Support: you rated"):
         expect(page.locator("body")).not_to_contain_text(absent)
+    expect(root).not_to_contain_text("The course's check")
     expect(page.locator("body")).not_to_contain_text("Support (check)")
     expect(table.get_by_role("button")).to_be_disabled()
     root.get_by_role("button", name=CHECK_CLAIM).click()
     expect(status(root)).to_contain_text("Tag the claim and rate it first", timeout=TIMEOUT)
     root.get_by_label("Claim", exact=True).select_option(index=1)
-    expect(root).to_contain_text("may be mulling a troop pullout", timeout=TIMEOUT)
+    expect(card).to_contain_text("may be mulling a troop pullout", timeout=TIMEOUT)
     expect(page.locator("body")).not_to_contain_text(evidence)
     tag_and_rate(root, 1, "speculation", "contested")
     expect(status(root)).to_contain_text("✔ Kind: you tagged it speculation")
@@ -520,6 +538,7 @@ LESSONS: dict[str, Lesson] = {
         hooks={"course-timeline": 2, "course-question": 2, "course-numeric-question": 2},
         checks=(
             timeline,
+            casualty_reports_reveal,
             lambda page: numeric_questions(
                 page, {"Soleimani strike and": ("5", "✔"), "injured US troops": ("0", "✘")}
             ),

@@ -78,6 +78,7 @@ class NumericQuestion:
         if not math.isfinite(expected):
             return None, f"With your current settings there is no single answer. {self.explanation}"
         if abs(given - expected) <= self.tolerance:
-            return True, f"Right: {expected:.2f}. {self.explanation}".strip()
+            shown = f"{expected:.0f}" if float(expected).is_integer() else f"{expected:.2f}"
+            return True, f"Right: {shown}. {self.explanation}".strip()
         direction = "high" if given > expected else "low"
         return False, f"Too {direction}. {self.explanation}".strip()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from widgets.classroom.questions import Choice, NumericQuestion, Question
+from widgets.look import table_html
 from widgets.timeline.model import LANES, TimelineQuery, crisis_events, filter_events
 
 LESSON = "03"
@@ -113,3 +116,22 @@ def known_when_stoltenberg_spoke() -> Question:
         ),
         correct=[label for label, _ in options].index(happened[0]),
     )
+
+
+def casualty_reports() -> pd.DataFrame:
+    """What each report after Iran's strike said about US casualties, and when it was published:
+    the answer to the injury self-check, so the lesson shows it only after that is answered."""
+    events = crisis_events()
+    reports = events[(events["kind"] == "casualty report") & (events["date"] >= _date(RETALIATION))]
+    reports = reports.sort_values(["reported_on", "date"])
+    return pd.DataFrame(
+        {
+            "Reported on": reports["reported_on"],
+            "What was reported": reports["casualties"],
+            "Who reported it": reports["actor"],
+        }
+    ).reset_index(drop=True)
+
+
+def casualty_reports_html() -> str:
+    return table_html(casualty_reports())
