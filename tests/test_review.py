@@ -127,7 +127,7 @@ def test_the_courses_answer_stays_hidden_until_the_prediction_is_made(tmp_path: 
     finding = review.course_answer(case.PREDICT_RELIABILITY).finding
     assert card.poll is not None and card.reveal.button.disabled
     assert finding not in _texts(page) and "Closest choice" not in _texts(page)
-    assert case.PREDICT_RELIABILITY.prompt.removeprefix("Predict first:").strip() in _texts(card)
+    assert "<b>After reading the article once, how much of it" in _texts(card)
     card.reveal._on_click()  # a press on the locked button shows nothing
     assert finding not in _texts(page)
     card.poll.choices.value = 0

@@ -172,7 +172,8 @@ class StoltenbergLine:
             value=saved if isinstance(saved, str) else "",
             placeholder="Asked whether Article 5 would apply if Iran struck, I would say…",
             rows=4,
-            layout=w.Layout(width="100%", max_width="48em"),
+            description="Your line",
+            layout=w.Layout(width="100%", max_width="52em"),
         )
         self.button = w.Button(description="Save my line", button_style="primary")
         self.status = w.HTML()

@@ -118,7 +118,8 @@ def discover_predictions() -> list[Question]:
 
 def prompt_text(question: Question) -> str:
     """The whole question, without the "Predict first:" lead-in the lessons put before it."""
-    return question.prompt.removeprefix(LEAD_IN).strip()
+    text = question.prompt.removeprefix(LEAD_IN).strip()
+    return text[:1].upper() + text[1:]
 
 
 @dataclass(frozen=True)
