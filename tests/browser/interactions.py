@@ -368,6 +368,50 @@ def crisis_game(page: Any) -> None:
     expect(root).to_contain_text("100 crises with seed 2", timeout=TIMEOUT)
 
 
+# Lesson 05: what each explorer's verdict says, so a check can find it absent, then present.
+VERDICTS = re.compile(r"q\* = \d|Least total risk|least-loss|brinkmanship window|window is")
+
+
+def predict_then_explore(page: Any) -> None:
+    """Lesson 05: each explorer (and so its verdict) is off the page until the learner saves a
+    prediction; then it opens at once, with its chart and its verdict."""
+    sections = page.locator(".course-predict-first")
+    for i in range(sections.count()):
+        root = sections.nth(i)
+        root.scroll_into_view_if_needed()
+        expect(root.locator(".course-explorer")).to_have_count(0)
+        expect(root.locator(".js-plotly-plot")).to_have_count(0)
+        expect(root).not_to_contain_text(VERDICTS)
+        expect(root).to_contain_text("Save your prediction above first")
+        answer(root.locator(".course-question"))
+        explorer = root.locator(".course-explorer")
+        expect(explorer).to_have_count(1, timeout=TIMEOUT)
+        expect(status(explorer)).to_contain_text(VERDICTS, timeout=TIMEOUT)
+        expect(explorer.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=TIMEOUT)
+
+
+def formula_after_a_move(page: Any) -> None:
+    """Lesson 05: an explorer's formula opens only after the learner has moved a slider, and
+    then shows the rule with the learner's own numbers."""
+    boxes = page.locator(".course-explorer")
+    assert boxes.count() == 4, f"{boxes.count()} explorers open, expected 4"
+    for i in range(boxes.count()):
+        root = boxes.nth(i)
+        root.scroll_into_view_if_needed()
+        show = root.get_by_role("button", name="Show the formula")
+        expect(show).to_be_disabled()
+        expect(root).not_to_contain_text("The model's rule")
+        expect(root.locator(".course-formula")).to_have_count(0)
+        handle = root.locator(".noUi-handle").first
+        handle.focus()
+        handle.press("ArrowLeft")
+        expect(show).to_be_enabled(timeout=TIMEOUT)
+        show.click()
+        formula = root.locator(".course-formula")
+        expect(formula).to_contain_text("The model's rule", timeout=TIMEOUT)
+        expect(formula).to_contain_text("With your sliders")
+
+
 def explorers(page: Any) -> None:
     """Each model explorer: one keyboard step on its first slider redraws chart and summary."""
     boxes = page.locator(".course-explorer")
@@ -385,21 +429,28 @@ def explorers(page: Any) -> None:
 
 
 def reliability_dropdown(page: Any) -> None:
+    """The q picker offers published chances that an ally fights, in words (study, period, what
+    it measures), and names the source of the one chosen."""
     root = page.locator(".course-explorer").first
     summary = status(root)
     before = summary.text_content()
-    select = root.get_by_label("Set q from", exact=True)
-    select.select_option(index=select.locator("option").count() - 1)
+    choose(root, "Set q from", "defence pacts")
+    expect(summary).to_contain_text("q = 0.41", timeout=TIMEOUT)
     expect(summary).not_to_have_text(before or "", timeout=TIMEOUT)
+    expect(root).to_contain_text("Source: DOAJ", timeout=TIMEOUT)
+    options = root.get_by_label("Set q from", exact=True).locator("option")
+    texts = " ".join(options.all_text_contents()).replace("\xa0", " ")
+    assert "Berkemeier & Fuhrmann (2018)" in texts and "neutrality" not in texts, texts
 
 
-def q_star_from_sliders(page: Any) -> None:
-    """The self-check's answer follows the learner's own sliders: read q* off the explorer."""
-    summary = status(page.locator(".course-explorer").first).text_content() or ""
-    q_star = re.search(r"q\* = (\d\.\d+)", summary)
-    assert q_star, f"no q* in the deterrence summary: {summary!r}"
-    numeric_questions(page, {"just deterred": (q_star.group(1), "✔")})
-    numeric_questions(page, {"soft opponent": ("-1", "✘")})
+def course_reading(page: Any) -> None:
+    """Lesson 05's reading of 6 January 2020 waits for the learner's own judgement."""
+    root = page.locator(".course-reveal").filter(has_text="the course's reading").first
+    expect(root).not_to_contain_text("lenses, not verdicts")
+    expect(root.get_by_role("button")).to_be_disabled()
+    answer(page.locator(".course-question").filter(has_text="Your judgement"))
+    root.get_by_role("button").click()
+    expect(root).to_contain_text("lenses, not verdicts", timeout=TIMEOUT)
 
 
 def role_cards(page: Any) -> None:
@@ -551,12 +602,14 @@ LESSONS: dict[str, Lesson] = {
         checks=(game_explorer, crisis_game, every_question),
     ),
     "05_ambiguity.ipynb": Lesson(
-        plots=4,
-        hooks={"course-question": 2, "course-explorer": 4, "course-numeric-question": 2},
+        plots=0,  # each explorer's chart appears only after its prediction is saved
+        hooks={"course-question": 7, "course-predict-first": 4, "course-reveal": 5},
         checks=(
+            predict_then_explore,
+            formula_after_a_move,
             explorers,
             reliability_dropdown,
-            q_star_from_sliders,
+            course_reading,
             every_question,
         ),
     ),
