@@ -261,16 +261,21 @@ def test_game_explorer_keeps_its_verdict_until_the_self_check(store: Any, capsys
 
     question = QuestionWidget(escalation.deterrence_default(), store)
     explorer = GameExplorer("classic_deterrence", after=question)
-    assert "Status quo" not in page_text(explorer.box) and "equilibrium" not in page_text(
+    before = page_text(explorer.box)
+    assert "Status quo" in before  # an end of the tree, drawn with its payoffs
+    assert "equilibrium" not in before and "Rational path" not in before
+    assert "rational path" not in explorer.tree_text.value
+    explorer.sliders[next(iter(explorer.sliders))].value += 1
+    assert "Outcome:" not in page_text(explorer.box) and "Rational path" not in page_text(
         explorer.box
     )
-    explorer.sliders[next(iter(explorer.sliders))].value += 1
-    assert "Status quo" not in page_text(explorer.box)
     question.choices.value = 0
     question.button.click()
     explorer.reveal.button.click()  # type: ignore[union-attr]
     assert "Outcome: Status quo" in explorer.text.value
     assert "Who decides" in explorer.table.value and "root" not in explorer.table.value
+    assert "Rational path" in str(explorer.chart.figure)
+    assert "(rational path)" in explorer.tree_text.value
     capsys.readouterr()
 
 

@@ -308,7 +308,8 @@ def game_explorer(page: Any) -> None:
     """The solver's answer waits for the self-check it would give away, then follows the sliders."""
     root = page.locator(".course-game-explorer").first
     expect(root).not_to_contain_text("Subgame-perfect")
-    expect(root).not_to_contain_text("Status quo")
+    expect(root).not_to_contain_text("Outcome: Status quo")
+    expect(root).not_to_contain_text("Rational path")  # not on the tree either
     question = page.locator(".course-question").filter(has_text="classic deterrence game end")
     answer(question.first, "War")
     root.get_by_role("button", name="Show what game theory predicts").click()
@@ -597,7 +598,7 @@ LESSONS: dict[str, Lesson] = {
         ),
     ),
     "04_escalation.ipynb": Lesson(
-        plots=2,  # the ladder and the game tree; the replay's histogram appears when asked
+        plots=3,  # the ladder and two game trees; the replay's histogram appears when asked
         hooks={"course-question": 4, "course-game-explorer": 1, "course-crisis-game": 1},
         checks=(game_explorer, crisis_game, every_question),
     ),

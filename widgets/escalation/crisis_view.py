@@ -115,8 +115,8 @@ def replay_figure(result: Replay, rational_rung: int | None = None) -> dict[str,
                 "text": "the rational path ends here",
                 "showarrow": True,
                 "arrowhead": 2,
-                "ay": -40,
-                "yshift": 12,
+                "ay": -26,
+                "yshift": 24,
             }
         )
     return {
@@ -138,7 +138,7 @@ def replay_figure(result: Replay, rational_rung: int | None = None) -> dict[str,
             "xaxis": {"title": {"text": "Final crisis level (course ladder)"}, "type": "category"},
             "yaxis": {
                 "title": {"text": f"Crises (of {result.plays})"},
-                "range": [0, result.plays * 1.18],
+                "range": [0, result.plays * 1.3],
             },
             "annotations": annotations,
             "showlegend": False,
@@ -179,9 +179,12 @@ class CrisisGameView:
         self.restart = w.Button(
             description="Start again, same seed",
             tooltip="Play the crisis again from the start with the same random draws",
+            layout=w.Layout(width="auto"),
         )
         self.new_seed = w.Button(
-            description="New seed", tooltip="Start again with different random draws"
+            description="New seed",
+            tooltip="Start again with different random draws",
+            layout=w.Layout(width="auto"),
         )
         self.seed_note = w.HTML()
         self.chart = LiveChart()
@@ -220,6 +223,18 @@ class CrisisGameView:
         self.replay_button.on_click(self.replay)
         title = escape(str(self.scenario.get("title", scenario)))
         note = escape(str(self.scenario.get("description", "")))
+        assumptions = w.Accordion(
+            children=[
+                w.VBox(
+                    [
+                        w.HTML("Move a slider and the crisis starts again with the new payoffs."),
+                        *self.sliders.values(),
+                    ]
+                )
+            ],
+            titles=("Change the assumptions (illustrative payoffs)",),
+        )
+        assumptions.selected_index = None
         self.box = w.VBox(
             [
                 w.HTML(f"<b>{title}</b><br><i>{note}</i>"),
@@ -227,14 +242,13 @@ class CrisisGameView:
                 self.noise,
                 w.HBox([self.seed, self.restart, self.new_seed]),
                 self.seed_note,
-                w.HTML("<b>Illustrative payoffs</b> (move a slider and the crisis starts again):"),
-                *self.sliders.values(),
-                self.chart.box,
-                outline,
-                self.ladder,
+                assumptions,
                 self.story,
                 self.step,
                 self.choices,
+                self.ladder,
+                self.chart.box,
+                outline,
                 self.reveal.box,
                 w.HTML(f"<b>Replay {PLAYS} crises</b>: the model plays every role, same settings."),
                 self.replay_button,
@@ -358,7 +372,8 @@ class CrisisGameView:
         game = self.game
         forecasts = [m for m in game.moves if m.forecast is not None]
         right = sum(m.forecast == m.choice for m in forecasts)
-        payoffs = ", ".join(f"{k} {v:g}" for k, v in game.payoffs().items())
+        ends = game.payoffs()
+        payoffs = ", ".join(f"{p} {ends[p]:g}" for p in self.layout.players if p in ends)
         if not self.saved_play:
             self.saved_play = True
             self.save_note = self._save()
@@ -399,7 +414,7 @@ class CrisisGameView:
                 self.layout,
                 self.game.path,
                 rational,
-                "The game: who decides, the moves, and the payoffs at each end (higher is better)",
+                "The game tree (at each end the payoffs: higher is better)",
             )
         )
         self.tree_text.value = tree_outline_html(self.layout, self.game.path, rational)

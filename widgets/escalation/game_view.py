@@ -7,12 +7,17 @@ from typing import Any
 import pandas as pd
 
 from widgets import look
+from widgets.chart import LiveChart
 from widgets.escalation.explorer import slider
 from widgets.escalation.game import Solution, solve
 from widgets.escalation.games import load_game
+from widgets.escalation.layout import layout_tree
 from widgets.escalation.scenario import apply_sliders, sliders_of
 from widgets.escalation.tree import ROOT, SEPARATOR, Chance, Decision, Node, parse_tree
+from widgets.escalation.tree_view import tree_figure, tree_outline_html
 from widgets.markup import escape
+
+TREE_TITLE = "The game: each end shows the payoffs (higher is better for that player)"
 
 
 def strategy_table(tree: dict[str, Any], solution: Solution) -> pd.DataFrame:
@@ -85,6 +90,10 @@ class GameExplorer:
         self.rationality = slider("rationality (logit noise)", 2.0, 0.0, 10.0, 0.5)
         self.text = w.HTML()
         self.table = w.HTML()
+        self.chart = LiveChart()  # the tree with its payoffs; the rational path once shown
+        self.tree_text = w.HTML()
+        outline = w.Accordion(children=[self.tree_text], titles=("Text version of the tree",))
+        outline.selected_index = None
         for control in (*self.sliders.values(), self.rational, self.rationality):
             control.observe(self.update, names="value")
         answer = w.VBox([self.text, self.table])
@@ -94,11 +103,20 @@ class GameExplorer:
                 after,
                 lambda: self._open(answer),
                 what="what game theory predicts",
-                wait_for="Answer the self-check above first; then the solver's answer appears "
-                "here and follows the sliders.",
+                wait_for="Answer the self-check on this game first; then the solver's answer "
+                "appears here and follows the sliders.",
             )
         shown = answer if self.reveal is None else self.reveal.box
-        self.box = w.VBox([*self.sliders.values(), self.rational, self.rationality, shown])
+        self.box = w.VBox(
+            [
+                self.chart.box,
+                outline,
+                *self.sliders.values(),
+                self.rational,
+                self.rationality,
+                shown,
+            ]
+        )
         self.box.add_class("course-game-explorer")  # a stable hook for CSS and browser tests
         self.summary = ""
         self.update()
@@ -117,17 +135,24 @@ class GameExplorer:
 
     def update(self, _: object = None) -> None:
         self.rationality.disabled = self.rational.value
-        if not self.answer_shown:
-            self.summary = "What game theory predicts: shown after you answer the self-check."
-            return
         try:
             tree = apply_sliders(self.scenario, {n: s.value for n, s in self.sliders.items()})
+            if not self.answer_shown:
+                self.summary = "What game theory predicts: shown after you answer the self-check."
+                self.chart.draw(tree_figure(layout_tree(tree), title=TREE_TITLE))
+                self.tree_text.value = tree_outline_html(layout_tree(tree))
+                return
             noise = None if self.rational.value else self.rationality.value
             solution = solve(tree, rationality=noise)
         except ValueError as err:
             self.summary = f"Impossible setting: {err}."
             self.text.value = f"<p role='status'><b>{escape(self.summary)}</b></p>"
+            self.chart.hide()
             return
+        rational = solve(tree).path
+        layout = layout_tree(tree)
+        self.chart.draw(tree_figure(layout, rational=rational, title=TREE_TITLE))
+        self.tree_text.value = tree_outline_html(layout, rational=rational)
         self.summary = solution_summary(solution)
         self.text.value = f"<p role='status'>{escape(self.summary)}</p>"
         self.table.value = look.table_html(strategy_table(tree, solution))

@@ -1,7 +1,7 @@
 """The game tree drawn: who decides where, every move, the payoffs at each end, the path played.
 
 Paints :func:`widgets.escalation.layout.layout_tree` (positions are computed there, in the pure
-model). The learner's path is a thick orange line; the rational (equilibrium) path is drawn only
+model). The learner's path is a thick purple line; the rational (equilibrium) path is drawn only
 when the caller passes it, i.e. after the learner has committed and asked to see it. Colour is
 never the only cue: players are named beside their nodes, the two paths differ in dash as well as
 colour and are named in the legend, and :func:`tree_outline_html` is the text version.
@@ -20,9 +20,9 @@ from widgets.markup import escape, plot_text
 
 PLAYER_COLOURS = (look.PALETTE["orange"], look.PALETTE["vermillion"], look.PALETTE["blue"])
 PLAYER_SYMBOLS = ("triangle-up", "circle", "square")
-YOURS = look.PALETTE["orange"]
+YOURS = look.PALETTE["purple"]
 RATIONAL = look.PALETTE["blue"]
-ROW_PX = 46  # per end (outcome): two lines of 12 px text and a gap
+ROW_PX = 38  # per end (outcome): two lines of 12 px text and a small gap
 LABEL_WIDTH = 2.1  # columns of room right of the ends for the outcome and its payoffs
 
 
@@ -150,7 +150,9 @@ def tree_figure(
     annotations = []
     for edge in layout.edges:
         a, b = layout.node(edge.parent), layout.node(edge.child)
-        t = 0.5 / max(b.x - a.x, 1)  # half a column along the move, whatever its length
+        # Half a column before the node the move leads to: clear of the parent's name, and in the
+        # middle of a one-column move.
+        t = (b.x - a.x - 0.5) / (b.x - a.x)
         label = edge.label if edge.probability is None else f"{edge.label} ({edge.probability:.0%})"
         annotations.append(
             {
@@ -172,7 +174,7 @@ def tree_figure(
             "margin": {"l": 20, "r": 10, "t": 50 if title else 20, "b": 20},
             "xaxis": {
                 "visible": False,
-                "range": [-0.25, layout.columns - 1 + LABEL_WIDTH],
+                "range": [-0.45, layout.columns - 1 + LABEL_WIDTH],
                 "fixedrange": True,
             },
             "yaxis": {
@@ -181,7 +183,13 @@ def tree_figure(
                 "fixedrange": True,
             },
             "annotations": annotations,
-            "legend": {"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom"},
+            "legend": {
+                "orientation": "h",
+                "x": 1,
+                "xanchor": "right",
+                "y": 1.0,
+                "yanchor": "bottom",
+            },
             "hovermode": "closest",
             "showlegend": True,
         },
