@@ -71,7 +71,8 @@ def test_every_prediction_of_every_lesson_is_found() -> None:
 def test_every_prediction_has_the_courses_answer() -> None:
     for question in review.discover_predictions():
         assert question.qid in review.ANSWERS, (
-            f"lesson {question.lesson}: {question.qid} has no answer"
+            f"lesson {question.lesson}'s poll {question.qid!r} has no course answer: add one "
+            "to ANSWERS in widgets/lessons/review.py (computed from the data where it can be)"
         )
         answer = review.course_answer(question)
         assert answer.finding and "look back" not in answer.finding
