@@ -9,6 +9,9 @@ times are printed (`pytest -s`); `make bench` reports them as figures.
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -19,6 +22,7 @@ import pytest
 # The server helpers the browser tests use (tests/browser/harness.py, put on the path by
 # tests/integration/conftest.py; no browser needed here).
 from harness import TOKEN, free_port, server, voila_command
+from leaks import leaks_in
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
@@ -46,3 +50,20 @@ def test_lesson_renders_in_voila(voila: str, name: str) -> None:
     assert "application/vnd.jupyter.widget-view+json" in page, "the lesson's widgets are rendered"
     assert "cdn.jsdelivr.net" not in page, "the course template loads nothing from a CDN"
     assert 'id="rendered_cells" role="main"' in page, "the lesson is the page's main landmark"
+    leaks = leaks_in(page_words(page))
+    assert not leaks, f"curators' words or raw ids in the page or its widget state: {leaks}"
+
+
+def page_words(page: str) -> str:
+    """The rendered page as words: HTML entities and the JSON escapes of the widget state it
+    embeds undone, so a note hidden in a widget's state is found as readily as one on screen."""
+    text = html.unescape(page)
+    return re.sub(r'"(?:[^"\\]|\\.)*"', _json_string, text)
+
+
+def _json_string(match: re.Match[str]) -> str:
+    try:
+        value = json.loads(match.group(0))
+    except ValueError:
+        return match.group(0)
+    return value if isinstance(value, str) else match.group(0)

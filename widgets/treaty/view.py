@@ -105,9 +105,7 @@ class ClauseExplorer:
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
-            bundle["text/plain"] = (
-                f"Clause explorer: {self.treaty.value}, article {self.article.value}"
-            )
+            bundle["text/plain"] = f"Clause explorer: {self.treaty.label}, {self.article.label}"
         return bundle
 
 
