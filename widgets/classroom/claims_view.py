@@ -127,6 +127,7 @@ class ClaimRater:
         claim_id = str(self.pick.value)
         row = self._rows[claim_id]
         self.card.value = (
+            "<p><b>In the article's words:</b></p>"
             f"<blockquote><p>{escape(row['quote'])}</p></blockquote>"
             f"<p>Said by: {escape(row['speaker'])}. In: "
             f"{sources_html([ARTICLE_SOURCE], inline=True)}.</p>"
@@ -189,6 +190,11 @@ class ClaimRater:
 
     def _tally(self) -> None:
         kinds, statuses, tried = agreement(self._attempts)
+        if not tried:
+            self.tally.value = (
+                f"<p><i>You have tagged and rated 0 of {len(self._rows)} claims.</i></p>"
+            )
+            return
         self.tally.value = (
             f"<p><i>You have tagged and rated {tried} of {len(self._rows)} claims. You agreed "
             f"with the check on the kind of {kinds} and on the support of {statuses}.</i></p>"
