@@ -33,6 +33,7 @@ from widgets.escalation.models import (
     extended_deterrence,
     fighting_chances,
 )
+from widgets.markup import escape
 from widgets.sources import sources_html
 
 __all__ = ["DILEMMA_PRESETS"]  # re-exported: the presets are the model's, shown here
@@ -152,7 +153,11 @@ def deterrence_explorer(w0: float = 3.0, w1: float = -2.0, q: float = 0.5) -> Sl
             cited.value = ""
             return
         estimate = estimates[change["new"]]
-        cited.value = "<p>Source: " + sources_html(estimate.source_ids, inline=True) + "</p>"
+        cited.value = (
+            f"<p>q = {estimate.q:.2f}: {escape(estimate_label(estimate))}.<br>Source: "
+            + sources_html(estimate.source_ids, inline=True)
+            + "</p>"
+        )
         controls["q"].value = estimate.q
 
     prior.observe(use_prior, names="value")

@@ -59,18 +59,17 @@ PREDICT_THRESHOLD = Question(
     choices=(
         Choice(
             "Any chance above zero is enough.",
-            "Not yet: with a small chance of a fight, the likely gain of 3 outweighs the unlikely "
-            "loss of 2. Try q = 0.2 in the explorer below.",
+            "With a small chance of a fight, the likely gain of 3 outweighs the unlikely loss of "
+            "2. Try q = 0.2 in the explorer below.",
         ),
         Choice(
             "About 40%.",
-            "Close, but at q = 0.4 a strike is still worth 0.4 x (-2) + 0.6 x 3 = 1, more than "
-            "the status quo (0).",
+            "Close: at q = 0.4 a strike is still worth 0.4 · (-2) + 0.6 · 3 = 1, more than the "
+            "status quo (0).",
         ),
         Choice(
             "About 60%.",
-            "Yes: at q = 0.6 a strike is worth 0.6 x (-2) + 0.4 x 3 = 0, no better than the "
-            "status quo.",
+            "At q = 0.6 a strike is worth 0.6 · (-2) + 0.4 · 3 = 0, no better than the status quo.",
         ),
         Choice(
             "Only certainty (100%).",
@@ -115,7 +114,7 @@ PREDICT_COMMITMENT = Question(
         ),
         Choice(
             "Exactly the commitment that deters (q*), no more.",
-            "Yes, with these settings. Now look for settings where it is not so.",
+            "With these settings, yes. Now look for settings where it is not so.",
         ),
         Choice(
             "No commitment at all.",
@@ -141,7 +140,7 @@ PREDICT_WINDOW = Question(
         ),
         Choice(
             "narrower",
-            "Yes: the risk we can accept falls as p rises, while the risk that deters a soft "
+            "The risk we can accept falls as p rises, while the risk that deters a soft "
             "opponent stays the same.",
         ),
         Choice(
@@ -275,7 +274,7 @@ JUST_ENOUGH = Question(
         Choice(
             "Below q* the attacker is not deterred; above it, more commitment buys no more "
             "deterrence but makes the ally take more risks and drags the defender in more often.",
-            "Yes: deterrence is a threshold, while entrapment costs keep rising with commitment.",
+            "Deterrence is a threshold, while entrapment costs keep rising with commitment.",
         ),
         Choice(
             "Because q* is where the ally's risk-taking is zero.",
