@@ -227,7 +227,7 @@ def test_the_seating_is_a_sentence_counted_from_the_data(monkeypatch: pytest.Mon
 def test_inject_labels_are_whole_words_with_a_date() -> None:
     from widgets.classroom.council_view import CouncilRoom
 
-    labels = [label for label, value in CouncilRoom().inject.options if value is not None]
+    labels = [label for label, value in CouncilRoom().inject.options if value]
     assert labels and all(label.startswith("8 Jan: ") for label in labels)
     for label in labels:
         assert len(label) <= 80 and "2020-01" not in label
@@ -296,7 +296,7 @@ def test_the_poll_predicts_and_its_answer_comes_from_sourced_events() -> None:
     poll = council.PREDICT_COUNCIL
     assert poll.correct is None and poll.lesson == "06"
     answer = poll.choices[council.OUTCOME].label
-    assert "restraint" in answer and "nothing on Article 5" in answer
+    assert "restraint" in answer and "no word on Article 5" in answer
     happened = council.what_happened()
     assert "urged restraint and de-escalation" in happened
     assert "would not speculate" in happened
@@ -315,3 +315,18 @@ def test_the_csto_clause_has_a_labelled_english_translation() -> None:
     assert csto["translated_by"] == "Course translation"
     others = texts[texts["treaty_id"] != "csto"]
     assert others["text_en"].isna().all() and others["translated_by"].isna().all()
+
+
+def test_every_list_of_a_fresh_board_shows_its_first_entry() -> None:
+    """A None value is "nothing selected" to ipywidgets: JupyterLab drew those lists blank."""
+    from widgets.classroom.council_view import CouncilRoom
+
+    room = CouncilRoom()
+    lists = [*room.seats.values(), room.breaker, room.inject]
+    assert all(control.index == 0 for control in lists)
+    assert {control.label for control in room.seats.values()} == {"(not yet)"}
+    room.draft.value = "article5"
+    room.seats["France"].value = "object"
+    room.draft.value = "restraint"  # back to a draft France has not spoken on
+    assert room.seats["France"].index == 0
+    assert "11 of 11 delegations have not spoken" in room.status.value

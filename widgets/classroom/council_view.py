@@ -50,7 +50,7 @@ def _quotation_html(quote: Quotation) -> str:
             f"English as published by {escape(quote.translated_by)}." if quote.translated_by else ""
         )
         return (
-            f"<p><b>In their words</b> ({escape(quote.speaker)}):</p>"
+            f"<p><b>In their words:</b> {escape(quote.speaker)}</p>"
             f"<blockquote lang='en'>{english}"
             + (f"<p style='margin:0'><small>{credit}</small></p>" if credit else "")
             + "</blockquote>"
@@ -59,7 +59,7 @@ def _quotation_html(quote: Quotation) -> str:
     by = quote.translated_by or "Course translation"
     credit = "course translation" if by == "Course translation" else f"translated by {escape(by)}"
     return (
-        f"<p><b>In their words</b> ({escape(quote.speaker)}):</p>"
+        f"<p><b>In their words:</b> {escape(quote.speaker)}</p>"
         "<div style='display:flex;flex-wrap:wrap;gap:1em'>"
         "<blockquote lang='en' style='flex:1 1 18em;margin:0'>"
         f"{english}<p style='margin:0'><small>English: {credit}.</small></p></blockquote>"
@@ -111,6 +111,12 @@ def _inject_label(events: pd.DataFrame, event_id: str) -> str:
     return f"{when:%-d %b}: {_short(str(events.loc[event_id, 'action']))}"
 
 
+# The value of a list's first entry ("(not yet)", "(release an inject)"): an empty string, not
+# None, because ipywidgets reads a None value as "nothing selected" and JupyterLab then shows a
+# blank list instead of the entry.
+NONE = ""
+
+
 def _short(text: str, limit: int = 72) -> str:
     """A dropdown label: the text cut at a word before ``limit`` characters, with an ellipsis."""
     if len(text) <= limit:
@@ -153,7 +159,7 @@ class CouncilRoom:
         )
         self.seats = {
             seat: w.Dropdown(
-                options=[("(not yet)", None)] + [(p, p) for p in POSITIONS],
+                options=[("(not yet)", NONE)] + [(p, p) for p in POSITIONS],
                 description=seat,
                 style={"description_width": "14em"},
                 layout=w.Layout(width="30em"),
@@ -161,16 +167,19 @@ class CouncilRoom:
             for seat in seats
         }
         self.status = w.HTML()
-        self.silence = w.Button(description="Put under silence procedure")
+        self.silence = w.Button(
+            description="Put under silence procedure", layout=w.Layout(width="max-content")
+        )
         self.breaker = w.Dropdown(
-            options=[("(choose who breaks silence)", None)] + [(s, s) for s in seats],
+            options=[("(choose who breaks silence)", NONE)] + [(s, s) for s in seats],
             description="Break silence",
             style={"description_width": "initial"},
+            layout=w.Layout(width="26em"),
         )
         self.silence_status = w.HTML()
         require_rows("events", "event_id", INJECTS + REAL_LINES, "the Council role-play")
         events = load("events").set_index("event_id")
-        inject_options: list[tuple[str, str | None]] = [("(release an inject)", None)]
+        inject_options: list[tuple[str, str]] = [("(release an inject)", NONE)]
         inject_options += [(_inject_label(events, e), e) for e in INJECTS]
         self.inject = w.Dropdown(
             options=inject_options, description="Inject", layout=w.Layout(width="52em")
@@ -200,15 +209,15 @@ class CouncilRoom:
         self.box.add_class("course-council-room")  # a stable hook for CSS and browser tests
         self._load_positions()
 
-    def _set(self, seat: str, position: str | None) -> None:
-        self.council.set_position(seat, self.draft.value, position)
+    def _set(self, seat: str, position: str) -> None:
+        self.council.set_position(seat, self.draft.value, position or None)
         self.status.value = (
             f"<p role='status'><b>{escape(self.council.status(self.draft.value).summary)}</b></p>"
         )
 
     def _load_positions(self, _: object = None) -> None:
         for seat, control in self.seats.items():
-            control.value = self.council.positions.get((seat, self.draft.value))
+            control.value = self.council.positions.get((seat, self.draft.value), NONE)
         self.status.value = (
             f"<p role='status'><b>{escape(self.council.status(self.draft.value).summary)}</b></p>"
         )
@@ -221,7 +230,7 @@ class CouncilRoom:
         )
 
     def _break(self, change: dict[str, Any]) -> None:
-        if change["new"] is None:
+        if change["new"] == NONE:
             return
         if self.draft.value not in self.council.silence:
             self.silence_status.value = (
@@ -234,7 +243,7 @@ class CouncilRoom:
         )
 
     def _release(self, change: dict[str, Any]) -> None:
-        if change["new"] is not None and change["new"] not in self.released:
+        if change["new"] != NONE and change["new"] not in self.released:
             self.released.append(change["new"])
         self.injects.value = (
             "<p><b>Injects released</b></p>" + events_html(tuple(self.released))

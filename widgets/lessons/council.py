@@ -29,13 +29,13 @@ PREDICT_COUNCIL = Question(
         "ambassadors manage to say together?"
     ),
     choices=(
-        Choice("Full support for the US strike, and that Article 5 covers an Iranian attack."),
+        Choice("Full support for the US strike, and a promise that Article 5 covers US forces."),
         Choice(
             "A call for restraint and de-escalation, a pause in training in Iraq, "
-            "and nothing on Article 5."
+            "and no word on Article 5."
         ),
-        Choice("A criticism of the US strike."),
-        Choice("Nothing at all: at least one ally blocks every common line."),
+        Choice("A criticism of the US strike, and a call to bring NATO's trainers home."),
+        Choice("No common line at all: at least one ally blocks every statement."),
     ),
     explanation="Saved. Now play the Council; the debrief at the end shows what really happened.",
 )
