@@ -146,7 +146,7 @@ def test_review_bank_has_one_right_answer_and_feedback_for_each_choice() -> None
         assert question.correct is not None
         assert all(choice.feedback for choice in question.choices)
         right, message = question.feedback(question.correct)
-        assert right is True and message.startswith("Right.")
+        assert right is True and message.startswith(("Right.", "Right:"))
 
 
 def test_every_lesson_01_to_06_has_at_least_two_bank_questions() -> None:
@@ -161,3 +161,4 @@ def test_every_bank_question_cites_sources_that_resolve() -> None:
     for row in load("question_bank").itertuples():
         cited: tuple[str, ...] = row.source_id  # type: ignore[assignment]
         assert cited and resolve_sources(cited)
+

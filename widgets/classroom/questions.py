@@ -42,6 +42,8 @@ class Question:
             return None, choice.feedback or self.explanation
         right = picked == self.correct
         lead = "Right." if right else "Not quite."
+        if choice.feedback.lower().startswith(lead[:-1].lower()):
+            return right, choice.feedback  # it says so itself: no "Not quite. Not quite: ..."
         return right, f"{lead} {choice.feedback}".strip()
 
     def as_text(self) -> str:

@@ -77,7 +77,7 @@ def attack_question(index: int) -> Question:
         choices=tuple(
             Choice(
                 labels[o],
-                verdict.reason if o == verdict.covered else "Not quite: try the place on the map.",
+                verdict.reason if o == verdict.covered else "Try the place on the map and read the reason.",
             )
             for o in options
         ),
