@@ -238,7 +238,10 @@ def _iran_response(question: Question) -> CourseAnswer:
     strike = _event("2020-01-08-ain-al-asad-strike")
     message = _event("2020-01-08-iraq-warned-by-iran")
     return CourseAnswer(
-        finding=(f"A limited strike, signalled in advance. {strike['action']} {message['action']}"),
+        finding=(
+            f"A limited strike on US forces, with word sent to Iraq. {strike['action']} "
+            f"{message['action']}"
+        ),
         choice=1,
         source_ids=tuple(dict.fromkeys((*strike["source_id"][:1], *message["source_id"][:1]))),
     )
