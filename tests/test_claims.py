@@ -292,3 +292,12 @@ def test_self_check_choices_are_the_article_s_words_and_feedback_reads_once() ->
         _right, message = question.feedback(picked)
         lead = message.split(".")[0]
         assert message.count(lead + ".") == 1 and "Yes:" not in message
+
+
+def test_the_list_of_claims_holds_no_answers() -> None:
+    from widgets.lessons import case
+
+    listed = case.claims_to_check()
+    assert list(listed.columns) == ["#", "In the article", "Said by"]
+    assert list(listed["In the article"]) == list(claims()["quote"])
+    assert not listed.isna().any().any()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from widgets.classroom.claims import claims
 from widgets.classroom.questions import Choice, Question
 from widgets.markup import escape
@@ -22,6 +24,15 @@ PREDICT_RELIABILITY = Question(
     ),
     explanation="Saved. Tag and rate each claim below, then compare with the sources.",
 )
+
+
+def claims_to_check() -> pd.DataFrame:
+    """The article's claims in its own words and who makes each: what the learner will tag and
+    rate (no kind, status or evidence: those are the answers)."""
+    table = claims()
+    return pd.DataFrame(
+        {"#": table["order"], "In the article": table["quote"], "Said by": table["speaker"]}
+    )
 
 
 def misleading_by_omission() -> Question:
