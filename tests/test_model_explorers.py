@@ -113,12 +113,13 @@ def test_the_reliability_table_shows_learner_words_only() -> None:
     assert not table.isna().any().any()
     assert table.columns[0] == "Study" and "estimate_id" not in table.columns
     assert "not stated" in set(table["Period"])
-    shown = reliability_table().value
+    shown = reliability_table()._repr_html_()
     notes = load("reliability")[list(curator_fields("reliability"))].astype(str)
     assert "UNVERIFIED" not in shown and "Sabrosky" not in shown  # unverified rows stay out
     assert not any(note[:48] in shown for note in notes["note"] if note != "nan")
     assert "<th>Study</th>" in shown and "Berkemeier" in shown
     assert "Cambridge University Press" in shown  # sources by publisher and title
+    assert "Berkemeier & Fuhrmann (2018)" in repr(reliability_table())  # text for nbval
 
 
 def test_impossible_sliders_give_plain_words_and_clear_the_chart() -> None:

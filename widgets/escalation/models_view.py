@@ -56,15 +56,27 @@ def reliability_priors() -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def reliability_table() -> Any:
-    """The figures as a table (no index, nothing missing), and the sources they come from."""
-    import ipywidgets as w
+class FiguresTable:
+    """The published figures as a table (no index, nothing missing) and the sources they come
+    from; plain text too, so a lesson can check the table's output."""
 
-    table = load("reliability")
-    cited = dict.fromkeys(i for ids in table[table["verified"]]["source_id"] for i in ids)
-    return w.HTML(
-        look.table_html(reliability_priors()) + "<p><b>Sources</b></p>" + sources_html(cited)
-    )
+    def __init__(self) -> None:
+        table = load("reliability")
+        self.frame = reliability_priors()
+        self.source_ids = tuple(
+            dict.fromkeys(i for ids in table[table["verified"]]["source_id"] for i in ids)
+        )
+
+    def _repr_html_(self) -> str:
+        return look.table_html(self.frame) + "<p><b>Sources</b></p>" + sources_html(self.source_ids)
+
+    def __repr__(self) -> str:
+        return str(self.frame.to_string(index=False))
+
+
+def reliability_table() -> FiguresTable:
+    """The figures a learner reads, with their sources (see :class:`FiguresTable`)."""
+    return FiguresTable()
 
 
 def estimate_label(estimate: Estimate) -> str:
