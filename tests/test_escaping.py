@@ -419,6 +419,7 @@ DRIVERS: dict[str, Callable[[Findings], None]] = {
     "escalation/models_view.py": drive_escalation,
     "escalation/explorer.py": drive_escalation,
     "escalation/tree_view.py": drive_escalation,
+    "escalation/replay_view.py": drive_escalation,
     "_notebook.py": drive_tables,
     "look.py": drive_tables,
 }

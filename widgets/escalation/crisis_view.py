@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from widgets import look
 from widgets.chart import LiveChart
 from widgets.classroom.progress import ProgressStore
@@ -26,10 +24,11 @@ from widgets.escalation.explorer import slider
 from widgets.escalation.games import load_game
 from widgets.escalation.layout import layout_tree
 from widgets.escalation.replay import PLAYS, Replay, replay
+from widgets.escalation.replay_view import chance_text, replay_figure, replay_table, rung_name
 from widgets.escalation.scenario import sliders_of
 from widgets.escalation.tree import ROOT, SEPARATOR, parse_tree, players_of
 from widgets.escalation.tree_view import tree_figure, tree_outline_html
-from widgets.markup import escape, plot_text
+from widgets.markup import escape
 from widgets.sources import sources_html
 
 LESSON = "04"
@@ -63,88 +62,6 @@ def ladder_html(rung: int | None) -> str:
         f"<div role='img' aria-label='Crisis level: rung {rung} of 9, {escape(name)}'>"
         f"<b>Crisis level: rung {rung} of 9 ({escape(name)})</b><br>{''.join(cells)}</div>"
     )
-
-
-def rung_name(rung: int | None) -> str:
-    if rung is None:
-        return ""
-    names = load("ladder").set_index("rung")["name"]
-    return f"rung {rung}, {names.loc[rung]}" if rung in names.index else f"rung {rung}"
-
-
-def chance_text(p: float) -> str:
-    """A model probability for learners: whole percent, "under 1%" rather than a false 0%."""
-    if p <= 0:
-        return "0%"
-    if p < 0.005:
-        return "under 1%"
-    if p > 0.995 and p < 1:
-        return "over 99%"
-    return f"{p:.0%}"
-
-
-def replay_table(result: Replay) -> pd.DataFrame:
-    """The replay as a table: each outcome, its rung, how many crises ended there, the model's
-    chance of it."""
-    return pd.DataFrame(
-        [
-            {
-                "Final rung": rung_name(rung) or "not on the ladder",
-                "Outcome": outcome,
-                f"Crises (of {result.plays})": count,
-                "Model's chance": chance_text(p),
-            }
-            for rung, outcome, count, p in result.counts()
-        ]
-    )
-
-
-def replay_figure(result: Replay, rational_rung: int | None = None) -> dict[str, Any]:
-    """A histogram of the final rungs (bars for every rung an outcome of the scenario has)."""
-    by_rung = result.by_rung()
-    rungs = [r for r in by_rung if r is not None]
-    labels = [plot_text(rung_name(r)).replace(", ", "<br>", 1) for r in rungs]
-    counts = [by_rung[r] for r in rungs]
-    colours = [look.PALETTE["blue"] if r == rational_rung else look.PALETTE["sky"] for r in rungs]
-    annotations = []
-    if rational_rung in rungs:
-        annotations.append(
-            {
-                "x": labels[rungs.index(rational_rung)],
-                "y": by_rung[rational_rung],
-                "text": "the rational path ends here",
-                "showarrow": True,
-                "arrowhead": 2,
-                "ay": -26,
-                "yshift": 24,
-            }
-        )
-    return {
-        "data": [
-            {
-                "type": "bar",
-                "x": labels,
-                "y": counts,
-                "text": [str(c) for c in counts],
-                "textposition": "outside",
-                "marker": {"color": colours, "line": {"color": "#222222", "width": 1}},
-                "hovertemplate": "%{x}: %{y} crises<extra></extra>",
-                "name": "crises",
-            }
-        ],
-        "layout": {
-            "title": {"text": f"Where {result.plays} crises ended", "x": 0.01},
-            "height": 380,
-            "xaxis": {"title": {"text": "Final crisis level (course ladder)"}, "type": "category"},
-            "yaxis": {
-                "title": {"text": f"Crises (of {result.plays})"},
-                "range": [0, result.plays * 1.3],
-            },
-            "annotations": annotations,
-            "showlegend": False,
-            "margin": {"t": 60, "b": 90},
-        },
-    }
 
 
 class CrisisGameView:

@@ -81,15 +81,15 @@ def tree_figure(
             "showlegend": False,
         }
     ]
+    if played:  # a wide band, with the rational path's dashes drawn inside it where they agree
+        data.append(_edge_trace(layout, played, "Your path", {"color": YOURS, "width": 9}))
+        data[-1]["opacity"] = 0.75
     if rational is not None:
         data.append(
             _edge_trace(
-                layout, rational, "Rational path", {"color": RATIONAL, "width": 4, "dash": "dash"}
+                layout, rational, "Rational path", {"color": RATIONAL, "width": 3, "dash": "dash"}
             )
         )
-    if played:
-        data.append(_edge_trace(layout, played, "Your path", {"color": YOURS, "width": 7}))
-        data[-1]["opacity"] = 0.75
     for index, player in enumerate(players):
         mine = [n for n in layout.nodes if n.kind == "decision" and n.who == player]
         data.append(
@@ -152,7 +152,9 @@ def tree_figure(
         a, b = layout.node(edge.parent), layout.node(edge.child)
         # Half a column before the node the move leads to: clear of the parent's name, and in the
         # middle of a one-column move.
-        t = (b.x - a.x - 0.5) / (b.x - a.x)
+        # A chance branch's label (long, with its odds) sits further on, clear of "Chance".
+        before = 0.35 if layout.node(edge.parent).kind == "chance" else 0.5
+        t = (b.x - a.x - before) / (b.x - a.x)
         label = edge.label if edge.probability is None else f"{edge.label} ({edge.probability:.0%})"
         annotations.append(
             {
