@@ -207,14 +207,14 @@ def test_score_in_words() -> None:
     first, second, third = questions
     assert first.correct is not None and second.correct is not None
     wrong = (second.correct + 1) % len(second.choices)
-    score = review.score({first.qid: first.correct, second.qid: wrong}, questions)
+    score = review.tally({first.qid: first.correct, second.qid: wrong}, questions)
     assert (score.right, score.wrong, score.unanswered) == (1, 1, 1)
     assert score.words() == "1 of 3 right, 1 not answered yet."
-    odd = review.score({first.qid: 99, second.qid: True, third.qid: "a"}, questions)
+    odd = review.tally({first.qid: 99, second.qid: True, third.qid: "a"}, questions)
     assert odd.unanswered == 3
     every = {q.qid: q.correct for q in questions}
     assert (
-        review.score(every, questions).words() == "3 of 3 right: you have answered every question."
+        review.tally(every, questions).words() == "3 of 3 right: you have answered every question."
     )
 
 
@@ -306,3 +306,20 @@ def test_a_line_that_cannot_be_saved_stays_on_screen(tmp_path: Path) -> None:
     assert not line.reveal.button.disabled
     line.reveal.button.click()
     assert "We consult, then we decide together." in _texts(line)
+
+
+def test_the_saved_score_for_an_instructor(tmp_path: Path) -> None:
+    questions = review.bank_questions()
+    first, second = questions[0], questions[1]
+    assert first.correct is not None and second.correct is not None
+    store = ProgressStore(tmp_path)
+    store.save("07", first.qid, first.correct)
+    store.save("07", second.qid, (second.correct + 1) % len(second.choices))
+    assert review.score(store) == (1, 2, len(questions))
+
+
+def test_the_lesson_shows_how_many_questions_check_each_lesson() -> None:
+    table = review.quiz_coverage()
+    assert list(table.columns) == ["lesson", "questions"]
+    assert table["questions"].sum() == len(review.bank_questions())
+    assert list(table["lesson"]) == sorted(table["lesson"])

@@ -148,7 +148,7 @@ class ReviewQuiz:
         return committed
 
     def _show_score(self) -> None:
-        words = review.score(self.committed, self.questions).words()
+        words = review.tally(self.committed, self.questions).words()
         self.score.value = f"<p role='status'><b>Your score:</b> {escape(words)}</p>"
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -16,7 +16,10 @@ from html.parser import HTMLParser
 from types import ModuleType
 from typing import Any
 
+import pandas as pd
+
 import widgets.lessons
+from widgets.classroom.progress import ProgressStore
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load
 
@@ -59,6 +62,12 @@ def questions_per_lesson() -> dict[str, int]:
     return {str(lesson): int(n) for lesson, n in counts.items()}
 
 
+def quiz_coverage() -> pd.DataFrame:
+    """The quiz's questions per lesson, as a small table for the lesson page."""
+    rows = [{"lesson": k, "questions": n} for k, n in sorted(questions_per_lesson().items())]
+    return pd.DataFrame(rows)
+
+
 @dataclass(frozen=True)
 class Score:
     right: int
@@ -77,7 +86,7 @@ class Score:
         return f"{text}: you have answered every question."
 
 
-def score(answers: Mapping[str, Any], questions: Iterable[Question]) -> Score:
+def tally(answers: Mapping[str, Any], questions: Iterable[Question]) -> Score:
     """Count ``answers`` (question id -> the committed choice) against ``questions``; an answer
     that is missing or not one of a question's choices counts as not answered."""
     right = wrong = unanswered = 0
@@ -90,6 +99,14 @@ def score(answers: Mapping[str, Any], questions: Iterable[Question]) -> Score:
         else:
             wrong += 1
     return Score(right, wrong, unanswered)
+
+
+def score(store: ProgressStore | None = None) -> tuple[int, int, int]:
+    """(right, answered, total) from the quiz answers saved on this computer, for an instructor
+    or a script; the lesson itself shows :func:`tally` in words, as the learner answers."""
+    saved = (store or ProgressStore()).read().get(LESSON, {})
+    result = tally(saved, bank_questions())
+    return result.right, result.right + result.wrong, result.total
 
 
 # --- Predictions: discovered in every lesson module ---------------------------------------------
