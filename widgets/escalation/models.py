@@ -236,6 +236,11 @@ class BrinkmanshipWindow:
     exists: bool
 
 
+def _acceptable_risk(p: float, comply: float, acquiesce: float, war: float) -> float:
+    """The largest risk worth running, before capping at 1 (infinite when p = 0)."""
+    return math.inf if p == 0 else (1 - p) * (comply - acquiesce) / (p * (acquiesce - war))
+
+
 def brinkmanship_window(
     p_hard: float,
     them_withdraw: float,
@@ -272,8 +277,7 @@ def brinkmanship_window(
     if not uc > ua > ux:
         raise ValueError("we must rank compliance above acquiescing above war")
     q_min = (sp - sw) / (sp - sx)
-    q_max = math.inf if p == 0 else (1 - p) * (uc - ua) / (p * (ua - ux))
-    q_max = min(q_max, 1.0)
+    q_max = min(_acceptable_risk(p, uc, ua, ux), 1.0)
     return BrinkmanshipWindow(q_min, q_max, q_min <= q_max)
 
 
@@ -304,7 +308,7 @@ def brinkmanship_formula(
     if p_hard == 0:
         q_max = "q_max: with p = 0 the opponent is never hard-line, so any risk is acceptable (1)"
     else:
-        raw = (1 - p_hard) * (us_comply - us_acquiesce) / (p_hard * (us_acquiesce - us_war))
+        raw = _acceptable_risk(p_hard, us_comply, us_acquiesce, us_war)
         capped = " (a risk cannot exceed 1)" if raw > 1 else ""
         q_max = (
             f"q_max = (1 {M} {_num(p_hard, '.2f')}) · "
