@@ -272,9 +272,9 @@ JUST_ENOUGH = Question(
     ),
     choices=(
         Choice(
-            "Below q* the attacker is not deterred; above it, more commitment buys no more "
-            "deterrence but makes the ally take more risks and drags the defender in more often.",
-            "Deterrence is a threshold, while entrapment costs keep rising with commitment.",
+            "Below q* the attack comes; above q*, more commitment adds entrapment, not deterrence.",
+            "Deterrence is a threshold: past it, more commitment only makes the ally take more "
+            "risks and drags the defender into more of its crises.",
         ),
         Choice(
             "Because q* is where the ally's risk-taking is zero.",
