@@ -271,6 +271,17 @@ def test_an_empty_line_is_asked_for_plainly(tmp_path: Path, typed: str) -> None:
     assert line.reveal.button.disabled and ProgressStore(tmp_path).read() == {}
 
 
+def test_his_words_are_nowhere_on_the_page_before_the_learner_tries(tmp_path: Path) -> None:
+    """Not in a quiz choice, not on a prediction card: only in a feedback or a reveal, after an
+    attempt."""
+    from widgets.classroom.review_view import PredictionsReview, ReviewQuiz, StoltenbergLine
+
+    said = review.what_stoltenberg_said().said
+    store = ProgressStore(tmp_path)
+    page = "\n".join(_texts(x) for x in (PredictionsReview(store), ReviewQuiz(store)))
+    assert said not in page and said not in _texts(StoltenbergLine(store))
+
+
 def test_the_line_is_saved_then_compared_with_his(tmp_path: Path) -> None:
     from widgets.classroom.review_view import StoltenbergLine
     from widgets.lessons import start_here
