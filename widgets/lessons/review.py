@@ -26,7 +26,7 @@ from widgets.data import load
 LESSON = "07"
 LINE_QID = "stoltenberg-line"  # where the learner's own line is saved
 STOLTENBERG_EVENT = "2020-01-06-stoltenberg-article5-question"
-LEAD_IN = "Predict first:"
+LEAD_INS = ("Predict first:", "Predict:")  # the lessons' cue, not part of the question
 
 
 # --- The quiz -------------------------------------------------------------------------------------
@@ -124,18 +124,22 @@ def lesson_modules() -> list[ModuleType]:
 
 def discover_predictions() -> list[Question]:
     """Every "predict first" poll (a :class:`Question` with ``correct is None``) that a lesson
-    module defines at module level, one per question id, in lesson order."""
+    module defines at module level, one per question id, in lesson order and, within a lesson, in
+    the order its module defines them."""
     found: dict[str, Question] = {}
     for module in lesson_modules():
         for value in vars(module).values():
             if isinstance(value, Question) and value.correct is None:
                 found.setdefault(f"{value.lesson}/{value.qid}", value)
-    return sorted(found.values(), key=lambda q: (q.lesson, q.qid))
+    return sorted(found.values(), key=lambda q: q.lesson)  # stable: each lesson's own order
 
 
 def prompt_text(question: Question) -> str:
-    """The whole question, without the "Predict first:" lead-in the lessons put before it."""
-    text = question.prompt.removeprefix(LEAD_IN).strip()
+    """The whole question, without the "Predict first:" cue the lessons put before it."""
+    text = question.prompt
+    for cue in LEAD_INS:
+        text = text.removeprefix(cue)
+    text = text.strip()
     return text[:1].upper() + text[1:]
 
 
