@@ -454,7 +454,8 @@ class CrisisGameView:
         self.replay_text.value = (
             f"<p role='status'>{result.plays} crises with seed {result.seed} and misperception "
             f"{escape(level)}: {escape(summary)}.{highest}</p>"
-            "<p><b>Table version of the chart</b></p>" + look.table_html(replay_table(result))
+            "<p><b>Table version of the chart</b></p>"
+            f"<div class='jp-RenderedHTMLCommon'>{look.table_html(replay_table(result))}</div>"
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

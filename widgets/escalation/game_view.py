@@ -155,7 +155,8 @@ class GameExplorer:
         self.tree_text.value = tree_outline_html(layout, rational=rational)
         self.summary = solution_summary(solution)
         self.text.value = f"<p role='status'>{escape(self.summary)}</p>"
-        self.table.value = look.table_html(strategy_table(tree, solution))
+        table = look.table_html(strategy_table(tree, solution))
+        self.table.value = f"<div class='jp-RenderedHTMLCommon'>{table}</div>"  # lab's table look
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
