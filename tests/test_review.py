@@ -104,6 +104,14 @@ def test_answers_are_computed_from_the_engines() -> None:
     assert iraq.choice is not None
     assert start_here.PREDICT_ARTICLE5.choices[iraq.choice].label.startswith("No")
     assert "such action as it deems necessary" in iraq.finding
+    from widgets.classroom.claims import claims
+    from widgets.lessons import case
+
+    table = claims()
+    reliability = review.course_answer(case.PREDICT_RELIABILITY)
+    confirmed = int((table["status"] == "confirmed").sum())
+    assert f"checked {len(table)} of the article's claims" in reliability.finding
+    assert f"{confirmed} were confirmed" in reliability.finding
 
 
 def test_the_instructor_guides_key_matches_the_computed_answers() -> None:

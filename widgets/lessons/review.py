@@ -205,11 +205,17 @@ def _reliability(question: Question) -> CourseAnswer:
     )
     share = confirmed / total if total else 0.0
     choice = 0 if share >= 0.9 else 1 if share >= 0.5 else 2
+
+    def held(kinds: set[str]) -> str:
+        rows = table[table["kind"].isin(kinds)]
+        return f"{int((rows['status'] == 'confirmed').sum())} of {len(rows)}"
+
     return CourseAnswer(
         finding=(
             f"Lesson 01 checked {total} of the article's claims against the sources: {confirmed} "
-            f"were confirmed ({others}). Its central fact, Stoltenberg's refusal to speculate, "
-            "holds up; some of its quotations and its own judgements do not."
+            f"were confirmed ({others}). Of its facts, {held({'fact'})} held up; of its "
+            f"quotations, {held({'quotation'})}; of its own speculation and opinions, "
+            f"{held({'speculation', 'opinion'})}."
         ),
         choice=choice,
     )
