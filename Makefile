@@ -19,7 +19,7 @@ N ?= 5
 # The browser tests' npm tools (axe-core, configurable-http-proxy), from package-lock.json.
 BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 
-.PHONY: lab present env test suite test-fast lint typecheck unit integration notebooks \
+.PHONY: lab present screenshots env test suite test-fast lint typecheck unit integration notebooks \
 	binder-check browser-tools test-browser no-browser test-repeat \
 	bench lock clean help
 .DEFAULT_GOAL := help
@@ -38,6 +38,8 @@ help:
 	@echo "               make test SHARDS=3 JOBS=4: browser processes, and jobs at once (defaults)"
 	@echo "make test-repeat N=5 - run the tests N times in a row; say which test failed in which run"
 	@echo "make bench   - print performance figures (not a test)"
+	@echo "make screenshots [NB=02] - a PNG of every lesson and widget (JupyterLab 1280x800, Voila on"
+	@echo "               a laptop and a projector) in test-artifacts/screenshots/, with an index.html"
 	@echo "make lock    - re-resolve the pinned environment after editing requirements*.in"
 
 $(BIN)/python:
@@ -160,6 +162,9 @@ test-repeat: env
 
 bench: $(VENV)/.dev
 	$(BIN)/python tools/bench.py
+
+screenshots: $(VENV)/.dev
+	tools/offline $(BIN)/python tools/screenshots.py --lessons "$(NB)"
 
 lock: $(VENV)/.dev
 	$(BIN)/uv pip compile requirements.in --universal --python-version 3.11 --no-header \

@@ -256,7 +256,16 @@ def drive_claims(seen: Findings) -> None:
 def lesson_questions() -> list[Any]:
     """Every question the lessons ask, built from the data."""
     from widgets.escalation.models_view import brinkmanship_explorer, deterrence_explorer
-    from widgets.lessons import ambiguity, case, escalation, review, start_here, timeline, treaty
+    from widgets.lessons import (
+        ambiguity,
+        case,
+        council,
+        escalation,
+        review,
+        start_here,
+        timeline,
+        treaty,
+    )
 
     return [
         start_here.PREDICT_ARTICLE5,
@@ -279,6 +288,7 @@ def lesson_questions() -> list[Any]:
         ambiguity.JUST_ENOUGH,
         ambiguity.q_star_question(deterrence_explorer()),
         ambiguity.q_min_question(brinkmanship_explorer()),
+        council.PREDICT_COUNCIL,
         *review.bank_questions(),
     ]
 
@@ -440,7 +450,16 @@ def test_every_view_module_is_driven() -> None:
     # every lesson module's questions are built and rendered by drive_questions
     assert lessons - {"lessons/__init__.py"} == {
         f"lessons/{m}.py"
-        for m in ("ambiguity", "case", "escalation", "review", "start_here", "timeline", "treaty")
+        for m in (
+            "ambiguity",
+            "case",
+            "council",
+            "escalation",
+            "review",
+            "start_here",
+            "timeline",
+            "treaty",
+        )
     }
 
 

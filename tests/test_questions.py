@@ -161,4 +161,3 @@ def test_every_bank_question_cites_sources_that_resolve() -> None:
     for row in load("question_bank").itertuples():
         cited: tuple[str, ...] = row.source_id  # type: ignore[assignment]
         assert cited and resolve_sources(cited)
-

@@ -37,3 +37,19 @@ def test_html_lists_or_runs_inline() -> None:
 def test_an_unknown_id_is_named() -> None:
     with pytest.raises(ValueError, match="no source 'nowhere'"):
         resolve_sources(["nowhere"])
+
+
+def test_curators_remarks_in_titles_never_reach_learners() -> None:
+    from widgets.sources import learner_title
+
+    assert learner_title("[title from URL] Boris Johnson says") == "Boris Johnson says"
+    assert (
+        learner_title("[title not shown; URL slug] iran-crisis-european-leaders-urge-restraint")
+        == "Iran crisis european leaders urge restraint"
+    )
+    assert learner_title("A treaty (1949) [Greek-language page quoting Articles 12-14]") == (
+        "A treaty (1949)"
+    )
+    assert learner_title("Statement [May 9, 2012]") == "Statement [May 9, 2012]"
+    for source in resolve_sources(load("sources")["source_id"]):
+        assert "[title" not in source.title.lower(), source.title

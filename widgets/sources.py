@@ -8,6 +8,8 @@ Plain strings and HTML only: no widgets, so it is tested without a browser.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -55,7 +57,7 @@ def resolve_sources(source_ids: Iterable[str]) -> tuple[Source, ...]:
             Source(
                 source_id=str(source_id),
                 publisher=str(row["publisher"]),
-                title=str(row["title"]),
+                title=learner_title(str(row["title"])),
                 published=None if pd.isna(row["published"]) else f"{row['published']:%d %b %Y}",
                 url=None if pd.isna(row["url"]) else str(row["url"]),
             )
@@ -69,3 +71,20 @@ def sources_html(source_ids: Iterable[str], *, inline: bool = False) -> str:
     if inline:
         return "; ".join(cited)
     return "<ul>" + "".join(f"<li>{item}</li>" for item in cited) + "</ul>"
+
+
+# How curators mark a title they could not read on the page ("[title from URL] ...",
+# "[title not shown; URL slug] iran-crisis-...") or describe the page ("[Greek-language page
+# quoting ...]"): notes for the curators, not words for learners.
+_CURATOR_MARK = re.compile(r"\s*\[(?:title[^\]]*|[^\]]*\bpage quoting\b[^\]]*)\]\s*", re.I)
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")
+
+
+def learner_title(title: str) -> str:
+    """A source's title as a learner reads it: curators' bracketed remarks dropped, and a title
+    known only from its web address ("iran-crisis-european-leaders-urge-restraint") in words."""
+    plain = _CURATOR_MARK.sub(" ", title).strip()
+    if _SLUG.match(plain):
+        words = plain.replace("-", " ")
+        plain = words[0].upper() + words[1:]
+    return plain or title

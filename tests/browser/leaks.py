@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 WINDOW = 48  # characters of a curator value that identify it on a page
-MARKERS = ("UNVERIFIED",)
+MARKERS = ("UNVERIFIED", "[title from URL]", "[title not shown")  # curators' marks
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){2,}$")  # three words or more joined by hyphens
 
 # Everything a lesson's outputs show as text: the outputs' text (options of a dropdown included)

@@ -77,7 +77,9 @@ def attack_question(index: int) -> Question:
         choices=tuple(
             Choice(
                 labels[o],
-                verdict.reason if o == verdict.covered else "Try the place on the map and read the reason.",
+                verdict.reason
+                if o == verdict.covered
+                else "Try the place on the map and read the reason.",
             )
             for o in options
         ),

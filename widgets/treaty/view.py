@@ -67,7 +67,7 @@ class ClauseExplorer:
         self.phrase.options = [("(choose a phrase to explain)", None)] + [
             (f"“{p}”", p) for p in found["phrase"]
         ]
-        self.phrase.value = None
+        self.phrase.index = 0  # shows "(choose a phrase to explain)", not a blank box
         self.render()
 
     def render(self, _: object = None) -> None:
