@@ -9,7 +9,6 @@ Plain strings and HTML only: no widgets, so it is tested without a browser.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 
