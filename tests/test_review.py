@@ -342,3 +342,12 @@ def test_the_lesson_shows_how_many_questions_check_each_lesson() -> None:
     assert list(table.columns) == ["lesson", "questions"]
     assert table["questions"].sum() == len(review.bank_questions())
     assert list(table["lesson"]) == sorted(table["lesson"])
+
+
+def test_the_clarity_answer_uses_lesson_05s_starting_sliders() -> None:
+    import inspect
+
+    from widgets.escalation.models_view import deterrence_explorer
+
+    defaults = inspect.signature(deterrence_explorer).parameters
+    assert (defaults["w0"].default, defaults["w1"].default) == review.DETERRENCE_START

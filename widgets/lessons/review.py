@@ -26,6 +26,7 @@ from widgets.data import load
 LESSON = "07"
 LINE_QID = "stoltenberg-line"  # where the learner's own line is saved
 STOLTENBERG_EVENT = "2020-01-06-stoltenberg-article5-question"
+DETERRENCE_START = (3.0, -2.0)  # lesson 05's starting w0, w1 (illustrative, not estimates)
 LEAD_INS = ("Predict first:", "Predict:")  # the lessons' cue, not part of the question
 
 
@@ -277,7 +278,7 @@ def _iran_response(question: Question) -> CourseAnswer:
 def _clarity(question: Question) -> CourseAnswer:
     from widgets.escalation.models import extended_deterrence
 
-    w0, w1 = 3.0, -2.0  # lesson 05's starting sliders (illustrative, not estimates)
+    w0, w1 = DETERRENCE_START
     q_star = extended_deterrence(w0, w1, 0.0).q_star or 0.0
     return CourseAnswer(
         finding=(
