@@ -257,3 +257,56 @@ def test_a_sharp_logit_player_plays_the_subgame_perfect_strategy(tree: Tree) -> 
     assert sharp.strategy == exact.strategy
     assert sharp.probabilities == exact.probabilities
     assert sharp.payoffs == exact.payoffs
+
+
+# --- Random play and the drawn tree (lesson 04's replay and tree) --------------------------------
+
+
+@FAST
+@given(trees(), st.sampled_from([None, 0.0, 1.0]), st.integers(0, 10**6))
+def test_replays_end_only_where_the_model_gives_a_chance(
+    tree: Tree, rationality: float | None, seed: int
+) -> None:
+    from widgets.escalation.layout import path_nodes
+    from widgets.escalation.replay import outcome_probabilities, replay
+
+    solution = solve(tree, rationality=rationality)
+    probabilities = outcome_probabilities(tree, solution)
+    assert math.isclose(sum(probabilities.values()), 1, abs_tol=1e-9)
+    result = replay(tree, rationality=rationality, plays=20, seed=seed)
+    assert sum(count for _, _, count, _ in result.counts()) == 20
+    for ending in result.endings:
+        assert probabilities[(ending.rung, ending.outcome)] > 0
+        node = tree
+        for step, where in zip(ending.path, path_nodes(ending.path)[:-1], strict=True):
+            options = (
+                {b["label"]: b["p"] for b in node["chance"]}
+                if "chance" in node
+                else solution.probabilities[where]
+            )
+            assert options[step] > 0  # never a move the model gives no chance
+            node = (
+                node["choices"][step]
+                if "choices" in node
+                else next(b["node"] for b in node["chance"] if b["label"] == step)
+            )
+    assert replay(tree, rationality=rationality, plays=20, seed=seed).endings == result.endings
+
+
+@FAST
+@given(trees())
+def test_the_layout_gives_each_end_a_row_and_each_parent_a_place_between_its_children(
+    tree: Tree,
+) -> None:
+    from widgets.escalation.layout import layout_tree
+
+    layout = layout_tree(tree)
+    ends = [n for n in layout.nodes if n.kind == "end"]
+    assert sorted(n.y for n in ends) == list(range(layout.rows))
+    assert len(layout.edges) == len(layout.nodes) - 1
+    assert len({n.path for n in layout.nodes}) == len(layout.nodes)
+    for node in layout.nodes:
+        below = [layout.node(e.child) for e in layout.edges if e.parent == node.path]
+        if below:
+            assert min(c.y for c in below) <= node.y <= max(c.y for c in below)
+            assert all(c.x > node.x for c in below)
