@@ -295,3 +295,18 @@ def test_every_slider_combination_at_the_ends_solves() -> None:
     specs = sliders_of(SCENARIO)
     for corner in product(*[(s.low, s.high) for s in specs]):
         solve(apply_sliders(SCENARIO, dict(zip([s.name for s in specs], corner, strict=True))))
+
+
+def test_a_damaged_progress_file_is_said_in_plain_words(tmp_path: Any, capsys: Any) -> None:
+    from widgets.classroom.progress import ProgressStore
+    from widgets.escalation.crisis_view import CrisisGameView
+
+    home = tmp_path / "progress"
+    home.mkdir()
+    (home / "progress.json").write_text("{not json", encoding="utf-8")
+    view = CrisisGameView(store=ProgressStore(home))
+    assert "could not be read" in view.notice.value
+    assert view.reveal.button.disabled  # nothing saved: still locked
+    play_to_the_end(view)
+    assert "Your play is saved" in view.step.value and view.reveal.unlocked
+    capsys.readouterr()

@@ -77,6 +77,7 @@ class CrisisGameView:
 
         self.scenario = load_game(scenario, roles=(role,))  # a renamed player: a plain error
         self.store = store or ProgressStore()
+        played_before = self.store.answer(LESSON, PLAY_ID) is not None  # read before the notice
         players = players_of(parse_tree(self.scenario))
         self.role = w.Dropdown(options=players, value=role, description="Your role")
         self.noise = w.Dropdown(
@@ -104,6 +105,9 @@ class CrisisGameView:
             layout=w.Layout(width="auto"),
         )
         self.seed_note = w.HTML()
+        self.notice = w.HTML(  # a damaged or unreadable progress file, in plain words
+            f"<p role='status'>{escape(self.store.notice)}</p>" if self.store.notice else ""
+        )
         self.chart = LiveChart()
         self.tree_text = w.HTML()
         outline = w.Accordion(children=[self.tree_text], titles=("Text version of the tree",))
@@ -118,7 +122,7 @@ class CrisisGameView:
             what="the rational path and what really happened",
             wait_for="Play the crisis to the end first; your play is saved, then you can compare "
             "it with the rational path and with history.",
-            unlocked=self.store.answer(LESSON, PLAY_ID) is not None,
+            unlocked=played_before,
         )
         self.replay_button = w.Button(
             description=f"Replay {PLAYS} crises",
@@ -155,6 +159,7 @@ class CrisisGameView:
         self.box = w.VBox(
             [
                 w.HTML(f"<b>{title}</b><br><i>{note}</i>"),
+                self.notice,
                 self.role,
                 self.noise,
                 w.HBox([self.seed, self.restart, self.new_seed]),
@@ -461,5 +466,7 @@ class CrisisGameView:
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
-            bundle["text/plain"] = "Crisis game: " + self.step.value
+            bundle["text/plain"] = (
+                f"Crisis game: {self.scenario.get('title', '')} (play it in JupyterLab or Voila)"
+            )
         return bundle
