@@ -194,6 +194,11 @@ def test_the_rational_path_is_hidden_until_the_play_is_saved(store: Any, capsys:
     assert "The rational path" in after and "What really happened" in after
     assert "left the rational path at step 1" in view.rational.value
     assert "Rational path" in after  # now drawn on the tree too
+    view.restart.click()
+    assert "Finish this play" in view.rational.value
+    view.choices.children[1].click()  # this time: leave it open, as the rational path does
+    play_to_the_end(view, pick=1)
+    assert "followed the rational path all the way" in view.rational.value
     names = [trace.get("name") for trace in view.chart.figure["data"]]
     assert "Rational path" in names and "Your path" in names
     capsys.readouterr()

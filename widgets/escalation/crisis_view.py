@@ -269,6 +269,8 @@ class CrisisGameView:
         if game.finished:
             self.choices.children = ()
             self._finish()
+            if self.rational_shown:  # already open: compare it with this play too
+                self._refresh_rational()
             return
         done = sum(1 for m in game.moves if m.who != "chance")
         total = done + game.decisions_ahead()
