@@ -33,7 +33,7 @@ EXAMPLES: list[tuple[str, float, float, Target, str, Covered]] = [
     ("Saint-Pierre", 46.78, -56.17, "territory", "2020-01-06", "yes"),
     ("Longyearbyen, Svalbard", 78.22, 15.65, "territory", "2020-01-06", "yes"),
     ("Lajes Field, Azores", 38.76, -27.09, "territory", "2020-01-06", "yes"),
-    ("San Juan, Puerto Rico", 18.47, -66.11, "territory", "2020-01-06", "contested"),
+    ("San Juan, Puerto Rico", 18.47, -66.11, "territory", "2020-01-06", "no"),
     ("Cayenne, French Guiana", 4.92, -52.33, "territory", "2020-01-06", "no"),
     ("RAF Akrotiri, Cyprus", 34.59, 32.99, "territory", "2020-01-06", "contested"),
     ("Melilla", 35.29, -2.94, "territory", "2020-01-06", "contested"),
@@ -201,8 +201,16 @@ COASTAL = [
     ("Helsinki", 60.17, 24.94, "2024-01-01", "yes"),
     ("Funchal, Madeira", 32.65, -16.92, "2020-01-06", "yes"),
     ("Longyearbyen, Svalbard", 78.22, 15.65, "2020-01-06", "yes"),
-    ("San Juan, Puerto Rico", 18.47, -66.11, "2020-01-06", "contested"),
 ]
+
+
+def test_puerto_rico_follows_the_state_departments_reading() -> None:
+    # San Juan is one of the places the coarse coastline leaves just offshore: the verdict must
+    # still come from the Caribbean rule (not from "no land of a Party here"), and that rule
+    # follows the only official reading found (US State Department, July 2024): not covered.
+    verdict = article6_verdict(18.47, -66.11, on="2020-01-06")
+    assert verdict.rule_id == "caribbean-south-of-tropic"
+    assert verdict.covered == "no" and "State Department" in verdict.reason
 
 
 @pytest.mark.parametrize(
