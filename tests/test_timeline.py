@@ -155,8 +155,10 @@ def test_view_keeps_chart_list_and_table_in_sync(capsys: pytest.CaptureFixture[s
     assert 0 < hits < len(EVENTS)
     assert f"{hits} of {len(EVENTS)}" in view.message.value
     assert view.table.value.count("<tr>") == hits + 1  # header + one row per event
-    assert len(view.pick.options) == hits
-    view.pick.value = view.pick.options[0][1]
+    assert len(view.pick.options) == hits + 1 and view.pick.options[0][1] is None
+    assert view.pick.label.startswith("(choose an event"), "the list says what to choose"
+    assert view.detail.value == ""
+    view.pick.value = view.pick.options[1][1]
     assert "Sources" in view.detail.value and "<a href=" in view.detail.value
     view.search.value = ""
     for box in view.lanes.values():
@@ -178,9 +180,45 @@ def test_timeline_figure_has_a_band_and_one_trace_per_kind() -> None:
     shown = filter_events(EVENTS, query())
     level = crisis_level(EVENTS, "2019-06-01", "2020-02-29")
     figure = timeline_figure(shown, level, sorted(KINDS))
-    band, *kinds = figure["data"]
-    assert band["yaxis"] == "y2" and max(band["y"]) == 7
+    *kinds, band = figure["data"]
+    assert band["yaxis"] == "y3" and max(band["y"]) == 7  # its own panel, under the lanes
+    assert figure["layout"]["yaxis3"]["domain"][1] < figure["layout"]["yaxis"]["domain"][0]
     assert sorted(trace["name"] for trace in kinds) == sorted(shown["kind"].unique())
     assert sum(len(trace["x"]) for trace in kinds) == len(shown)
     symbols = {trace["marker"]["symbol"] for trace in kinds}
     assert len(symbols) == len(kinds), "each kind has its own marker shape, not only a colour"
+
+
+def test_known_by_is_a_few_presses_away() -> None:
+    """Typing a day, or stepping from one news day to the next, sets "Known by"."""
+    from widgets.timeline.view import TimelineView
+
+    view = TimelineView()
+    view.known_day.value = "2020-01-06"
+    assert view.known.value == pd.Timestamp("2020-01-06")
+    assert "as known by 06 Jan 2020" in view.message.value
+    view.step_known(+1)
+    after = view.known.value
+    assert after > pd.Timestamp("2020-01-06") and after in view.news_days()
+    view.step_known(-1)
+    assert view.known.value == pd.Timestamp("2020-01-06") or view.known.value < after
+    view.known_day.value = "6 January"
+    assert "YYYY-MM-DD" in view.message.value  # a plain message, the setting kept
+    view.known_day.value = "2031-01-01"
+    assert "outside the timeline" in view.message.value
+
+
+def test_the_crowded_days_get_a_close_up_and_each_panel_one_value_axis() -> None:
+    from widgets.timeline.view import TimelineView
+
+    figure = TimelineView().chart.figure
+    layout = figure["layout"]
+    assert "xaxis2" in layout and "Close-up" in layout["annotations"][0]["text"]
+    assert not any(axis.get("overlaying") for key, axis in layout.items() if key[:5] == "yaxis")
+    close_up = [t for t in figure["data"] if t.get("xaxis") == "x2" and t["mode"] == "markers"]
+    assert sum(len(t["x"]) for t in close_up) >= 10, "the crisis days are drawn again, close up"
+    search_only_2019 = TimelineView()
+    search_only_2019.search.value = "tanker"
+    assert "xaxis2" not in search_only_2019.chart.figure["layout"] or any(
+        t.get("xaxis") == "x2" and t["x"] for t in search_only_2019.chart.figure["data"]
+    )

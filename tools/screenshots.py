@@ -5,7 +5,8 @@
 
 Writes into ``test-artifacts/screenshots/`` (git-ignored):
 
-- ``lab/NN_name/NN-<widget>.png``: each course widget in JupyterLab at 1280x800, after "Run All";
+- ``lab/NN_name/NN-<widget>.png``: JupyterLab at 1280x800 after "Run All", scrolled to each course
+  widget in turn (the window a learner sees);
 - ``voila/NN_name-1280x800.png``: the whole lesson as Voila renders it on a laptop screen;
 - ``voila/NN_name-projector.png``: the same page as a classroom projector shows it (1024x768 at
   150% zoom, the size the legibility checks use);
@@ -52,8 +53,11 @@ def lab_shots(browser: Any, base: str, name: str) -> list[Path]:
             for index in range(widgets.count()):
                 number += 1
                 path = folder / f"{number:02d}-{hook.removeprefix('course-')}-{index + 1}.png"
-                widgets.nth(index).scroll_into_view_if_needed()
-                widgets.nth(index).screenshot(path=str(path))
+                # What a learner sees on a laptop with the widget at the top of the window (a
+                # picture of the element alone breaks inside JupyterLab's scrolling notebook).
+                widgets.nth(index).evaluate("e => e.scrollIntoView({block: 'start'})")
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(path))
                 shots.append(path)
     finally:
         context.close()

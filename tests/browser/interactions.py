@@ -287,7 +287,8 @@ def timeline(page: Any) -> None:
     shown = int((counter.text_content() or "").split()[0])
     # The table and the event list are built from the same filtered frame as the chart.
     expect(root.locator("table tbody tr")).to_have_count(shown)
-    expect(root.get_by_label("Event", exact=True).locator("option")).to_have_count(shown)
+    # ... plus the first entry of the event list, which says what to choose
+    expect(root.get_by_label("Event", exact=True).locator("option")).to_have_count(shown + 1)
     choose(root, "Event", "Soleimani")
     event_map = root.locator(".js-plotly-plot").nth(1)  # the chart, then the event's map
     expect(event_map.locator(".main-svg").first).to_be_visible(timeout=TIMEOUT)
@@ -296,6 +297,13 @@ def timeline(page: Any) -> None:
     search.press("Enter")
     everything = re.compile(r"^(\d+) of \1 events shown")
     expect(counter).to_contain_text(everything, timeout=TIMEOUT)
+    # "Known by" in a few presses: type the day of the article, then step to the next news day.
+    day = root.get_by_label("Go to day")
+    day.fill("2020-01-06")
+    day.press("Enter")
+    expect(counter).to_contain_text("as known by 06 Jan 2020", timeout=TIMEOUT)
+    root.get_by_role("button", name="Later news ▶").click()
+    expect(counter).not_to_contain_text("as known by 06 Jan 2020", timeout=TIMEOUT)
     root.get_by_label("Iran and partners", exact=True).uncheck()
     expect(counter).not_to_contain_text(everything, timeout=TIMEOUT)
     left, total = (int(n) for n in (counter.text_content() or "").split()[:3:2])

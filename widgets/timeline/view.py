@@ -12,11 +12,13 @@ from typing import Any
 import pandas as pd
 
 from widgets.chart import LiveChart
+from widgets.dates import as_date
 from widgets.geo import place_map
 from widgets.markup import escape, plot_text
 from widgets.sources import sources_html
 from widgets.timeline.ladder_view import LANE_COLOURS
 from widgets.timeline.model import (
+    CLOSE_UP,
     LANES,
     TimelineQuery,
     crisis_events,
@@ -46,71 +48,151 @@ SYMBOLS = [
 
 
 def timeline_figure(
-    shown: pd.DataFrame, level: pd.DataFrame | None, kinds: list[str]
+    shown: pd.DataFrame,
+    level: pd.DataFrame | None,
+    kinds: list[str],
+    close_up: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> dict[str, Any]:
-    """Lanes by side, marker shape by kind, and the crisis level as a band on a second axis.
+    """Lanes by side, marker shape by kind; beside them a close-up of the crowded days (when
+    some shown events fall in ``close_up``), and under them the crisis level in a panel of its
+    own, so each panel has one value axis.
 
     Returned as a plain plotly figure dict (drawn by a ``LiveChart``): it is redrawn on
     every filter change, and validating graph objects would cost most of the time budget.
     """
+    if close_up is not None:
+        inside = shown[(shown["date"] >= close_up[0]) & (shown["date"] <= close_up[1])]
+        if inside.empty:
+            close_up = None
+    split = close_up is not None
+    lanes_y = [0.36, 1.0] if level is not None else [0.0, 1.0]
+    left, right = ([0.0, 0.52], [0.58, 1.0]) if split else ([0.0, 1.0], [0.0, 0.0])
     data: list[dict[str, Any]] = []
-    if level is not None:
-        data.append(
-            {
-                "type": "scatter",
-                "x": list(level["date"]),
-                "y": list(level["level"]),
-                "yaxis": "y2",
-                "mode": "lines",
-                "line": {"shape": "hv", "width": 0},
-                "fill": "tozeroy",
-                "fillcolor": "rgba(213,94,0,0.15)",
-                "name": "crisis level (right axis)",
-                "hovertemplate": "%{x|%d %b %Y}: rung %{y}<extra></extra>",
-            }
-        )
     for kind, rows in shown.groupby("kind", sort=True):
-        data.append(
-            {
-                "type": "scatter",
-                "x": list(rows["date"]),
-                "y": list(rows["lane"]),
-                "mode": "markers",
-                "name": plot_text(kind),
-                "marker": {
-                    "size": 12,
-                    "symbol": SYMBOLS[kinds.index(str(kind)) % len(SYMBOLS)],
-                    "color": [LANE_COLOURS.get(lane, "#000") for lane in rows["lane"]],
-                    "line": {"width": 1, "color": "white"},
-                },
-                "customdata": [[plot_text(action)] for action in rows["action"]],
-                "hovertemplate": "%{x|%d %b %Y}<br>%{customdata[0]}<extra>"
-                + plot_text(kind)
-                + "</extra>",
-            }
-        )
+        panels = [("x", "y", rows, True)]
+        if close_up is not None:
+            near = rows[(rows["date"] >= close_up[0]) & (rows["date"] <= close_up[1])]
+            panels.append(("x2", "y2", near, False))
+        for xaxis, yaxis, part, legend in panels:
+            data.append(
+                {
+                    "type": "scatter",
+                    "xaxis": xaxis,
+                    "yaxis": yaxis,
+                    "x": list(part["date"]),
+                    "y": list(part["lane"]),
+                    "mode": "markers",
+                    "name": plot_text(kind),
+                    "legendgroup": plot_text(kind),
+                    "showlegend": legend,
+                    "marker": {
+                        "size": 12,
+                        "symbol": SYMBOLS[kinds.index(str(kind)) % len(SYMBOLS)],
+                        "color": [LANE_COLOURS.get(lane, "#000") for lane in part["lane"]],
+                        "line": {"width": 1, "color": "white"},
+                    },
+                    "customdata": [[plot_text(action)] for action in part["action"]],
+                    "hovertemplate": "%{x|%d %b %Y}<br>%{customdata[0]}<extra>"
+                    + plot_text(kind)
+                    + "</extra>",
+                }
+            )
+    lanes_axis = {
+        "categoryorder": "array",
+        "categoryarray": list(reversed(LANES)),
+        "range": [-0.6, len(LANES) - 0.4],  # room above the top lane's markers
+        "title": {"text": ""},
+        "domain": lanes_y,
+    }
     layout: dict[str, Any] = {
         "title": {"text": "Events by side (text version: the table below)"},
-        "yaxis": {
-            "categoryorder": "array",
-            "categoryarray": list(reversed(LANES)),
-            "title": {"text": ""},
-        },
-        "height": 430,
-        "legend": {"orientation": "h", "y": -0.25},
-        "margin": {"l": 170},
+        "xaxis": {"domain": left, "anchor": "y", "showticklabels": level is None},
+        "yaxis": {**lanes_axis, "anchor": "x"},
+        "height": 560 if level is not None else 430,
+        "legend": {"orientation": "h", "y": -0.12, "title": {"text": "Kind of event: "}},
+        "margin": {"l": 170, "r": 20},
+        "annotations": [],
     }
-    if level is not None:
-        layout["yaxis2"] = {
-            "overlaying": "y",
-            "side": "right",
-            "range": [0, 9.5],
-            "showgrid": False,
-            "title": {"text": "crisis level (rung)"},
-            "tickmode": "array",
-            "tickvals": list(range(10)),
+    if close_up is not None:
+        pad = pd.Timedelta(hours=12)
+        layout["xaxis2"] = {
+            "domain": right,
+            "anchor": "y2",
+            "range": [close_up[0] - pad, close_up[1] + pad],
+            "showticklabels": level is None,
+            "dtick": 2 * 86_400_000,  # every other day: readable at 1024 px
+            "tickformat": "%d %b",
         }
+        layout["yaxis2"] = {**lanes_axis, "anchor": "x2", "matches": "y", "showticklabels": False}
+        layout["annotations"].append(
+            {
+                "text": f"Close-up: {close_up[0]:%d %b} to {close_up[1]:%d %b %Y}",
+                "xref": "paper",
+                "yref": "paper",
+                "x": sum(right) / 2,
+                "y": lanes_y[1],
+                "yanchor": "bottom",
+                "showarrow": False,
+            }
+        )
+    if level is not None:
+        band = {
+            "type": "scatter",
+            "mode": "lines",
+            "line": {"shape": "hv", "width": 1, "color": "#D55E00"},
+            "fill": "tozeroy",
+            "fillcolor": "rgba(213,94,0,0.25)",
+            "name": "crisis level",
+            "showlegend": False,
+            "hovertemplate": "%{x|%d %b %Y}: rung %{y}<extra>crisis level</extra>",
+        }
+        level_axis = {"domain": [0.0, 0.26], "range": [0, 9.5], "tickvals": [0, 3, 6, 9]}
+        data.append(
+            {
+                **band,
+                "x": list(level["date"]),
+                "y": list(level["level"]),
+                "xaxis": "x3",
+                "yaxis": "y3",
+            }
+        )
+        layout["xaxis3"] = {"domain": left, "anchor": "y3", "matches": "x"}
+        layout["yaxis3"] = {
+            **level_axis,
+            "anchor": "x3",
+            "title": {"text": "crisis level<br>(rung, 0-9)"},
+        }
+        if close_up is not None:
+            data.append(
+                {
+                    **band,
+                    "x": list(level["date"]),
+                    "y": list(level["level"]),
+                    "xaxis": "x4",
+                    "yaxis": "y4",
+                }
+            )
+            layout["xaxis4"] = {
+                "domain": right,
+                "anchor": "y4",
+                "matches": "x2",
+                "dtick": 2 * 86_400_000,
+                "tickformat": "%d %b",
+            }
+            layout["yaxis4"] = {
+                **level_axis,
+                "anchor": "x4",
+                "matches": "y3",
+                "showticklabels": False,
+            }
     return {"data": data, "layout": layout}
+
+
+def short(text: str, limit: int = 80) -> str:
+    """``text`` cut at a word before ``limit`` characters, with an ellipsis (never mid-word)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def table_html(shown: pd.DataFrame) -> str:
@@ -161,7 +243,12 @@ class TimelineView:
         import ipywidgets as w
 
         self.frames = {CRISIS: crisis_events(), HISTORY: history_events()}
-        self.mode = w.ToggleButtons(options=[CRISIS, HISTORY], value=mode, description="Show")
+        self.mode = w.ToggleButtons(
+            options=[CRISIS, HISTORY],
+            value=mode,
+            description="Show",
+            style={"button_width": "auto"},  # full labels, not "The crisis, 2019 t…"
+        )
         self.lanes = {
             lane: w.Checkbox(value=True, description=lane, indent=False) for lane in LANES
         }
@@ -178,6 +265,22 @@ class TimelineView:
             layout=w.Layout(width="48em"),
             continuous_update=False,
         )
+        # "Known by" in a few presses: step from one day news came out to the next, or type a day.
+        self.earlier = w.Button(
+            description="◀ Earlier news", tooltip="The previous day something became known"
+        )
+        self.later = w.Button(
+            description="Later news ▶", tooltip="The next day something became known"
+        )
+        self.known_day = w.Text(
+            description="Go to day",
+            placeholder="YYYY-MM-DD, e.g. 2020-01-06",
+            continuous_update=False,
+            layout=w.Layout(width="26em"),
+        )
+        self.earlier.on_click(lambda _: self.step_known(-1))
+        self.later.on_click(lambda _: self.step_known(+1))
+        self.known_day.observe(self._on_known_day, names="value")
         self.search = w.Text(
             description="Search", placeholder="e.g. Soleimani, brain, NATO", continuous_update=False
         )
@@ -200,6 +303,7 @@ class TimelineView:
                 w.HBox([w.VBox(list(self.lanes.values())), self.kinds]),
                 self.range,
                 self.known,
+                w.HBox([self.earlier, self.later, self.known_day]),
                 self.search,
                 self.message,
                 self.chart.box,
@@ -229,7 +333,9 @@ class TimelineView:
             self.range.index = (0, len(options) - 1)
             self.known.options = options
             self.known.index = len(options) - 1
-            self.known.disabled = self.mode.value == HISTORY
+            history = self.mode.value == HISTORY
+            for control in (self.known, self.earlier, self.later, self.known_day):
+                control.disabled = history
         finally:
             self._updating = False
         self.refresh()
@@ -272,12 +378,49 @@ class TimelineView:
                 events if query.known_by is None else events[events["known_on"] <= query.known_by]
             )
             level = crisis_level(visible, query.start, query.end)
-        self.chart.draw(timeline_figure(shown, level, list(self.kinds.options)))
+        close_up = None
+        if self.mode.value == CRISIS:
+            close_up = (as_date(CLOSE_UP[0]), as_date(CLOSE_UP[1]))
+        self.chart.draw(timeline_figure(shown, level, list(self.kinds.options), close_up))
         self.table.value = table_html(shown)
-        self.pick.options = [
-            (f"{row['date']:%d %b %Y} · {str(row['action'])[:80]}", row["event_id"])
+        self.pick.options = [("(choose an event to read its details and sources)", None)] + [
+            (f"{row['date']:%d %b %Y} · {short(str(row['action']))}", row["event_id"])
             for row in shown.to_dict("records")
         ]
+        self.pick.index = 0  # says what to choose, not a blank box
+
+    def news_days(self) -> list[pd.Timestamp]:
+        """The days on which something became known (the stops of the step buttons)."""
+        known_on = self.frames[CRISIS]["known_on"].dropna().dt.normalize()
+        days = {value for _, value in self.known.options}
+        return sorted(day for day in set(known_on) if day in days)
+
+    def step_known(self, direction: int) -> None:
+        """Move "Known by" to the previous (-1) or next (+1) day news came out."""
+        now = self.known.value
+        stops = [d for d in self.news_days() if (d < now if direction < 0 else d > now)]
+        if stops:
+            self.known.value = stops[-1] if direction < 0 else stops[0]
+
+    def _on_known_day(self, _: object = None) -> None:
+        typed = self.known_day.value.strip()
+        if not typed:
+            return
+        try:
+            day = as_date(typed)
+        except ValueError as err:
+            self.message.value = f"<p role='status'><b>{escape(str(err))}</b></p>"
+            return
+        first, last = self.known.options[0][1], self.known.options[-1][1]
+        if not first <= day <= last:
+            self.message.value = (
+                f"<p role='status'><b>{escape(typed)} is outside the timeline: choose a day "
+                f"from {first:%d %b %Y} to {last:%d %b %Y}.</b></p>"
+            )
+            return
+        if self.known.value == day:
+            self.refresh()
+        self.known.value = day
 
     def show_event(self, _: object = None) -> None:
         if self.pick.value is None:
