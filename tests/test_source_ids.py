@@ -12,7 +12,7 @@ The rule, chosen to have no false positives on ordinary text:
    inside a longer word, a path, a clock time, a file or domain name (``[a-z0-9]+(-[a-z0-9]+)+``).
 3. A token is a mention when it looks coded, not like an English compound or a number:
    - it mixes letters and digits (``netwar-2007``, ``dod-2004-04-02``, ``24ur-pahor``); if its
-     first part is all digits, a later part must hold digits too (``2020-01-sources-1``), so
+     first part is all digits, a later part must hold digits too (``1914-alliances-v2``), so
      that ``300-kilogramme`` or ``20-year`` are words, not ids. Tokens of digits only are dates
      and numbers (``2020-01-08``, ``3166-1``, ``737-800``): an id made only of digits (there is
      one, ``444-2020-01-09``) cannot be told from them and is left to the foreign-key check;
