@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
@@ -28,29 +29,55 @@ def apply_tables() -> None:
 
 
 def table_html(frame: Any) -> str:
-    """A DataFrame as an HTML table in which every header cell has text.
+    """A DataFrame as a table a learner reads: headers in words ("geographic limit", not
+    ``geographic_limit``), cells left-aligned and padded, dates as "6 Jan 2020", empty cells for
+    missing values (no ``NaN``), lists as "a, b", and no unnamed index column.
 
-    pandas leaves the corner above the index blank, and screen readers then announce an empty
-    column header (axe: empty-table-header). A plain 0..n-1 index says nothing and is left out;
-    any other index becomes an ordinary first column under its own name.
+    Built by hand rather than with ``DataFrame.to_html``: pandas right-aligns every cell (long
+    text becomes hard to read), leaves the corner above the index blank (screen readers announce
+    an empty header: axe empty-table-header) and prints ``NaN``. The small style sheet travels
+    with the table, so it looks the same in a lesson's output, inside a widget and on a Voila
+    page. A named index becomes an ordinary first column.
     """
+    shown = frame.reset_index() if frame.index.name is not None else frame
+    head = "".join(f"<th>{escape(_header(c), quote=False)}</th>" for c in shown.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{escape(_cell(v), quote=False)}</td>" for v in record) + "</tr>"
+        for record in shown.itertuples(index=False, name=None)
+    )
+    return (
+        f"{TABLE_STYLE}<table class='course-table'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+# Stronger than JupyterLab's own ".jp-RenderedHTMLCommon td" (which right-aligns every cell).
+TABLE_STYLE = (
+    "<style>table.course-table{border-collapse:collapse}"
+    "table.course-table th,table.course-table td{padding:4px 10px;text-align:left;"
+    "vertical-align:top}table.course-table th{border-bottom:1px solid #888}</style>"
+)
+
+
+def _header(column: Any) -> str:
+    return str(column).replace("_", " ").strip()
+
+
+def _cell(value: Any) -> str:
+    """One value in words: a date as a date, a list as a list, no ``NaN``, no ``5.0``."""
     import pandas as pd
 
-    plain = frame.index.name is None and frame.index.equals(pd.RangeIndex(len(frame)))
-    shown = frame if plain else frame.reset_index()
-    dates = [c for c in shown.columns if pd.api.types.is_datetime64_any_dtype(shown[c])]
-    if dates:  # "6 Jan 2020", as a reader writes a date (and no "00:00:00")
-        shown = shown.copy()
-        for column in dates:
-            shown[column] = shown[column].map(readable_date)
-    html: str = shown.to_html(
-        index=False,
-        border=0,
-        na_rep="",  # an empty cell, not "NaN" or "<NA>"
-        max_rows=pd.get_option("display.max_rows"),
-        max_cols=pd.get_option("display.max_columns"),
-    )
-    return html
+    if isinstance(value, tuple | list):
+        return ", ".join(_cell(item) for item in value)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return readable_date(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.0f}" if value.is_integer() else f"{value:.4g}"
+    return str(value)
 
 
 def readable_date(value: Any) -> str:

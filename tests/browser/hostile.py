@@ -144,6 +144,7 @@ COURSE_TAGS = {
     "p",
     "small",
     "span",
+    "style",
     "summary",
     "table",
     "tbody",
