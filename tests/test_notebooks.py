@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -52,3 +53,25 @@ def test_every_lesson_sets_itself_up_before_anything_else(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
     first = next(c for c in notebook.cells if c.cell_type == "code")
     assert "setup_lesson()" in first.source
+
+
+def stated_minutes(path: Path) -> int:
+    """The minutes a lesson states at its top ("**Time to learn:** 45 minutes ...")."""
+    text = "".join("".join(c["source"]) for c in json.loads(path.read_text())["cells"][:2])
+    found = re.search(r"\*\*Time to learn:\*\*\s*(\d+) minutes", text)
+    assert found, f"{path.name} states no 'Time to learn: N minutes'"
+    return int(found.group(1))
+
+
+def test_the_course_map_gives_each_lesson_its_own_stated_minutes() -> None:
+    """Lesson 00's course map and each lesson's top agree (they drifted apart once)."""
+    start = json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text())
+    text = "\n".join("".join(c["source"]) for c in start["cells"] if c["cell_type"] == "markdown")
+    mapped = {
+        number: int(minutes)
+        for number, minutes in re.findall(
+            r"^\| (?:\*\*)?(\d\d) [^|]*\|[^|]*\| (\d+) \|$", text, re.M
+        )
+    }
+    lessons = {p.name[:2]: stated_minutes(p) for p in NOTEBOOKS}
+    assert mapped == lessons
