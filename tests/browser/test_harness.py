@@ -69,7 +69,7 @@ def test_the_leak_check_reports_curator_words_and_raw_ids(page: Any) -> None:
     note = next(s for s, where in needles().curator.items() if where == "roles.note")
     page.set_content(
         "<p>Not an output: UNVERIFIED</p><div class='jp-OutputArea-output'>"
-        f"<p>UNVERIFIED English</p><p>{note[:30]}\n  {note[30:]} and more</p>"
+        f"<p>UNVERIFIED English</p><p>{note.replace(' ', chr(10) + '  ', 1)} and more</p>"
         "<select><option>nato-enlargement-article10</option></select>"
         "<button title='us-mulling-iraq-pullout'>Go</button>"
         "<p>Sources: NATO, Enlargement and Article 10; nato-enlargement-article10s</p></div>"
