@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,7 +17,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 @pytest.fixture()
 def package(tmp_path: Path) -> Iterator[Callable[..., Path]]:
     """``build(case=None)``: a data package in tmp_path (the real descriptor and the small base
-    tables), broken by the files of ``tests/fixtures/malformed/CASE`` when a case is named."""
+    tables), broken by the files of ``tests/fixtures/malformed/CASE`` when a case is named (a
+    ``datapackage.extra.json`` there adds its tables to the real descriptor)."""
 
     def build(case: str | None = None) -> Path:
         root = tmp_path / (case or "base")
@@ -26,7 +28,13 @@ def package(tmp_path: Path) -> Iterator[Callable[..., Path]]:
             shutil.copy(csv, root)
         if case:
             for override in (FIXTURES / "malformed" / case).iterdir():
-                shutil.copy(override, root)
+                if override.name == "datapackage.extra.json":
+                    # tables added to the real descriptor (which keeps up with the data)
+                    descriptor = json.loads((root / data.DESCRIPTOR).read_text(encoding="utf-8"))
+                    descriptor["resources"] += json.loads(override.read_text())["resources"]
+                    (root / data.DESCRIPTOR).write_text(json.dumps(descriptor), encoding="utf-8")
+                else:
+                    shutil.copy(override, root)
         return root
 
     yield build

@@ -13,6 +13,7 @@ from widgets.treaty.view import (
     ClauseExplorer,
     ComparisonExplorer,
     article6_figure,
+    article_label,
     comparison_figure,
 )
 
@@ -86,9 +87,11 @@ def test_comparison_sorts_and_keeps_chart_and_table_together() -> None:
     )
     years = [int(row["year"]) for row in rows]
     assert years == sorted(years) and rows != first
-    assert comparison_figure(explorer.sort.value)["data"][0]["y"] == [
-        f"{row['treaty']} {row['article']}" for row in rows
-    ]
+    bars = comparison_figure(explorer.sort.value)["data"][0]
+    assert bars["y"] == [f"{row['short name']}, {article_label(row['article'])}" for row in rows]
+    # the full name is on hover, and every short label fits beside the plot at 1024 px
+    assert [c[0] for c in bars["customdata"]] == [row["treaty"] for row in rows]
+    assert max(len(label) for label in bars["y"]) <= 32
 
 
 def table_rows(html: str) -> list[dict[str, str]]:

@@ -122,6 +122,7 @@ def comparison(sort: str = "strength (strongest first)") -> pd.DataFrame:
     table = clauses[
         [
             "treaty_name",
+            "short_name",
             "article",
             "year",
             "status",
@@ -131,6 +132,12 @@ def comparison(sort: str = "strength (strongest first)") -> pd.DataFrame:
             "trigger",
             "geographic_limit",
         ]
-    ].rename(columns={"treaty_name": "treaty", "strength_label": "what it obliges"})
+    ].rename(
+        columns={
+            "treaty_name": "treaty",
+            "short_name": "short name",
+            "strength_label": "what it obliges",
+        }
+    )
     table.index = pd.RangeIndex(1, len(table) + 1)
     return table

@@ -109,10 +109,22 @@ class ClauseExplorer:
         return bundle
 
 
+def article_label(article: str) -> str:
+    """ "Art. 5", or "Sec. 3(c)" for a statute's section (the Taiwan Relations Act)."""
+    return f"Sec. {article[3:]}" if article.startswith("Sec") else f"Art. {article}"
+
+
 def comparison_figure(sort: str = "strength (strongest first)") -> dict[str, Any]:
-    """Each clause as a bar of its strength (0-4), labelled; the table is its text version."""
+    """Each clause as a bar of its strength (0-4) under its short name ("NATO, Art. 5"), what it
+    obliges printed beside the bar, the full name on hover; the table is its text version.
+
+    Sized to read at 1024 px: short labels leave the plot most of the width, and the x range
+    leaves room for the longest obligation beside the strongest bar."""
     table = comparison(sort)
-    labels = [plot_text(f"{t} {a}") for t, a in zip(table["treaty"], table["article"], strict=True)]
+    labels = [
+        plot_text(f"{s}, {article_label(a)}")
+        for s, a in zip(table["short name"], table["article"], strict=True)
+    ]
     colours = [VERDICT_COLOURS["yes"] if s == "in force" else "#999999" for s in table["status"]]
     return {
         "data": [
@@ -125,7 +137,13 @@ def comparison_figure(sort: str = "strength (strongest first)") -> dict[str, Any
                 "text": [plot_text(t) for t in table["what it obliges"]],
                 "textposition": "outside",
                 "cliponaxis": False,
-                "hovertemplate": "%{y}: %{text}<extra></extra>",
+                "customdata": [
+                    [plot_text(t), plot_text(s)]
+                    for t, s in zip(table["treaty"], table["status"], strict=True)
+                ],
+                "hovertemplate": (
+                    "%{customdata[0]}, %{y}<br>%{text} (%{customdata[1]})<extra></extra>"
+                ),
             }
         ],
         "layout": {
@@ -133,13 +151,14 @@ def comparison_figure(sort: str = "strength (strongest first)") -> dict[str, Any
                 "text": "What each clause obliges (blue: in force; grey: ended). Table below."
             },
             "xaxis": {
-                "range": [0, 6.5],
+                "range": [0, 10.5],  # room for the longest obligation beside its bar
                 "tickvals": [0, 1, 2, 3, 4],
-                "title": {"text": "0 nothing ... 4 all the means in their power"},
+                "tickangle": 0,
+                "title": {"text": "Strength of the promise: 0 none, 1 consult ... 4 all the means"},
             },
-            "yaxis": {"autorange": "reversed"},
-            "height": 120 + 28 * len(labels),
-            "margin": {"l": 220},
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "height": 140 + 30 * len(labels),
+            "margin": {"l": 10, "r": 10},
         },
     }
 
