@@ -261,7 +261,7 @@ def covered_count_reveal(page: Any) -> None:
     expect(reveal).not_to_contain_text(answer_text)
     answer(page.locator(".course-question").filter(has_text="Predict first").first)
     reveal.get_by_role("button").click()
-    expect(status(reveal)).to_contain_text(answer_text, timeout=TIMEOUT)
+    expect(reveal).to_contain_text(answer_text, timeout=TIMEOUT)
 
 
 def comparison(page: Any) -> None:
