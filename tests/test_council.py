@@ -40,10 +40,10 @@ def test_one_objection_blocks() -> None:
 
 def test_silence_procedure_adopts_unless_broken() -> None:
     c = council()
-    c.start_silence("restraint")
-    assert c.silence_result("restraint").startswith("Adopted")
-    c.break_silence("Türkiye", "restraint")
-    c.break_silence("Canada", "restraint")  # the first breaker is the one recorded
+    c.start_silence("restraint", minutes=1)
+    assert c.silence_result("restraint").startswith("Adopted")  # at the deadline, unbroken
+    c.break_silence("Türkiye", "restraint", elapsed=10)
+    c.break_silence("Canada", "restraint", elapsed=20)  # the first breaker is the one recorded
     assert (
         c.silence_result("restraint")
         == "Silence broken by Türkiye: the draft goes back to discussion."
@@ -99,10 +99,23 @@ def test_council_room_shows_consensus_and_silence(capsys: pytest.CaptureFixture[
     room.seats["Türkiye"].value = "object"
     assert "No consensus: Türkiye objects" in room.status.value
     room.silence.click()
-    assert "Adopted under the silence procedure" in room.silence_status.value
+    # not adopted at once: a deadline the room watches run out, which any seat can break
+    assert "adopted in 2:00 unless a delegation breaks silence" in room.silence_status.value
+    assert room.silence_clock.playing
+    room.silence_clock.value = 30
+    assert "adopted in 1:30" in room.silence_status.value
     room.breaker.value = "France"
     assert "Silence broken by France" in room.silence_status.value
+    assert not room.silence_clock.playing
+    room.draft.value = "article5"  # another draft, silence run to its end
+    room.silence.click()
+    room.silence_clock.value = room.silence_clock.max
+    assert "Adopted under the silence procedure" in room.silence_status.value
+    room.breaker.value = "Germany"  # too late: the text is adopted
+    assert "Adopted under the silence procedure" in room.silence_status.value
     room.inject.value = "2020-01-08-ain-al-asad-strike"
+    assert room.injects.value == ""  # chosen, not yet released
+    room.release.click()
     assert "08 January 2020" in room.injects.value and "sources:" in room.injects.value
     assert "What happened on 6 January 2020" in debrief()
     assert len(CouncilRoom("allies").seats) == len(allies())
@@ -330,3 +343,30 @@ def test_every_list_of_a_fresh_board_shows_its_first_entry() -> None:
     room.draft.value = "restraint"  # back to a draft France has not spoken on
     assert room.seats["France"].index == 0
     assert "11 of 11 delegations have not spoken" in room.status.value
+
+
+def test_the_board_reads_from_the_back_of_the_room() -> None:
+    """Each seat a tile with colour, symbol and word (not colour alone); the verdict large."""
+    from widgets.classroom.council_view import POSITION_LOOK, CouncilRoom
+
+    room = CouncilRoom("groups")
+    room.seats["France"].value = "object"
+    room.seats["Germany"].value = "can live with it"
+    board = room.status.value
+    assert board.count("border-radius") == len(room.seats)
+    assert "✘ France</b><br>object" in board and "≈ Germany</b><br>can live with it" in board
+    assert "… Türkiye</b><br>not yet" in board
+    assert "font-size:1.6em" in board and "No consensus: France objects" in board
+    symbols = {look[2] for look in POSITION_LOOK.values()}
+    assert len(symbols) == len(POSITION_LOOK), "each position has its own symbol"
+
+
+def test_silence_has_a_deadline_in_the_model() -> None:
+    c = Council(("Canada", "France"), DRAFTS)
+    c.start_silence("restraint", minutes=2)
+    assert c.silence_result("restraint", elapsed=0).startswith("Under silence procedure")
+    assert c.seconds_left("restraint", 119.5) == 0.5
+    c.break_silence("France", "restraint", elapsed=121)  # after the deadline: too late
+    assert c.silence_result("restraint", elapsed=121).startswith("Adopted")
+    with pytest.raises(ValueError, match="0 or more"):
+        c.start_silence("restraint", minutes=-1)

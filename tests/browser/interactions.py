@@ -477,8 +477,13 @@ def council_room(page: Any) -> None:
     seat = root.locator(".widget-dropdown select").nth(1)  # the first delegation after the draft
     seat.select_option(index=seat.locator("option").count() - 1)
     expect(summary).not_to_have_text(before or "", timeout=TIMEOUT)
+    # the board: one tile per seat, the changed seat's word on its tile
+    expect(root.locator(".course-council-board > div")).to_have_count(
+        root.locator(".widget-dropdown select").count() - 3  # not the draft, breaker, inject
+    )
     root.get_by_role("button", name="Put under silence procedure").click()
-    expect(root).to_contain_text("silence", timeout=TIMEOUT)
+    expect(root).to_contain_text("unless a delegation breaks silence", timeout=TIMEOUT)
+    expect(root).to_contain_text(re.compile(r"adopted in 1:5\d"), timeout=TIMEOUT)  # it ticks
 
 
 # Words only the Council debrief shows: its heading, and what the Secretary General really said.

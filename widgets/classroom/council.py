@@ -41,6 +41,7 @@ class Council:
     drafts: tuple[Draft, ...]
     positions: dict[tuple[str, str], str] = field(default_factory=dict)
     silence: dict[str, str | None] = field(default_factory=dict)  # draft -> who broke it (or None)
+    deadlines: dict[str, float] = field(default_factory=dict)  # draft -> seconds of silence
 
     def __post_init__(self) -> None:
         if not self.delegations:
@@ -91,26 +92,46 @@ class Council:
             summary += f" ({reluctant} can only live with it)." if reluctant else "."
         return Status(not blockers and not waiting, blockers, waiting, summary)
 
-    def start_silence(self, draft_id: str) -> None:
-        """Put a draft under the silence procedure: adopted at the deadline unless broken."""
+    def start_silence(self, draft_id: str, minutes: float = 0) -> None:
+        """Put a draft under the silence procedure: adopted when ``minutes`` have passed unless
+        a delegation breaks silence first (0: the deadline is now, as in a quick round)."""
         self._draft(draft_id)
+        if minutes < 0:
+            raise ValueError("A silence deadline is a number of minutes from now, 0 or more.")
         self.silence[draft_id] = None
+        self.deadlines[draft_id] = minutes * 60
 
-    def break_silence(self, delegation: str, draft_id: str) -> None:
+    def break_silence(self, delegation: str, draft_id: str, elapsed: float = 0) -> None:
+        """``delegation`` breaks silence ``elapsed`` seconds after the procedure started; too
+        late once the deadline has passed (the text is adopted)."""
         if draft_id not in self.silence:
             raise ValueError("That draft is not under the silence procedure.")
         if delegation not in self.delegations:
             raise ValueError(f"{delegation!r} has no seat at this table.")
-        if self.silence[draft_id] is None:
+        if self.silence[draft_id] is None and elapsed < self.deadlines.get(draft_id, 0):
             self.silence[draft_id] = delegation
 
-    def silence_result(self, draft_id: str) -> str:
+    def seconds_left(self, draft_id: str, elapsed: float) -> float:
+        """Seconds until the silence deadline (0 once it has passed)."""
+        if draft_id not in self.silence:
+            raise ValueError("That draft is not under the silence procedure.")
+        return max(0.0, self.deadlines.get(draft_id, 0) - elapsed)
+
+    def silence_result(self, draft_id: str, elapsed: float | None = None) -> str:
+        """Where the procedure stands ``elapsed`` seconds after it started (None: at the end)."""
         if draft_id not in self.silence:
             raise ValueError("That draft is not under the silence procedure.")
         breaker = self.silence[draft_id]
-        if breaker is None:
-            return "Adopted under the silence procedure: no delegation broke silence."
-        return f"Silence broken by {breaker}: the draft goes back to discussion."
+        if breaker is not None:
+            return f"Silence broken by {breaker}: the draft goes back to discussion."
+        left = 0.0 if elapsed is None else self.seconds_left(draft_id, elapsed)
+        if left > 0:
+            whole = int(left + 0.999)
+            return (
+                f"Under silence procedure: adopted in {whole // 60}:{whole % 60:02d} unless a "
+                "delegation breaks silence."
+            )
+        return "Adopted under the silence procedure: no delegation broke silence."
 
 
 # --- Role cards: the facts of one ally, in the words a learner reads --------------------------

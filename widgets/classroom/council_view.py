@@ -141,6 +141,42 @@ def events_html(event_ids: tuple[str, ...]) -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
+# How each position shows on the board: colour (Okabe & Ito), a symbol and a word, so it reads
+# in black and white and for colour-blind eyes too.
+POSITION_LOOK: dict[str, tuple[str, str, str]] = {  # position -> (background, text, symbol)
+    "support": ("#0072B2", "#ffffff", "✔"),
+    "can live with it": ("#E69F00", "#000000", "≈"),
+    "object": ("#D55E00", "#ffffff", "✘"),
+    NONE: ("#e6e6e6", "#000000", "…"),
+}
+SILENCE_MINUTES = 2  # the deadline a class can watch run out
+
+
+def board_html(council: Council, draft_id: str) -> str:
+    """The consensus board a room reads from the back: one large tile per seat (colour, symbol
+    and word), and the verdict in large type."""
+    status = council.status(draft_id)
+    tiles = []
+    for seat in council.delegations:
+        position = council.positions.get((seat, draft_id), NONE)
+        background, colour, symbol = POSITION_LOOK[position]
+        word = position or "not yet"
+        tiles.append(
+            f"<div style='background:{background};color:{colour};padding:8px 10px;"
+            f"border-radius:6px;font-size:1.15em;line-height:1.3'><b>{symbol} "
+            f"{escape(seat)}</b><br>{escape(word)}</div>"
+        )
+    verdict = "#0072B2" if status.agreed else ("#D55E00" if status.blockers else "#555555")
+    return (
+        "<div class='course-council-board' style='display:grid;"
+        "grid-template-columns:repeat(auto-fill,minmax(13em,1fr));gap:6px;margin:6px 0'>"
+        + "".join(tiles)
+        + "</div>"
+        f"<p role='status' style='font-size:1.6em;line-height:1.3;color:{verdict};margin:8px 0'>"
+        f"<b>{escape(status.summary)}</b></p>"
+    )
+
+
 class CouncilRoom:
     """One screen for the whole class (or one per team): delegations, a draft, consensus."""
 
@@ -168,7 +204,17 @@ class CouncilRoom:
         }
         self.status = w.HTML()
         self.silence = w.Button(
-            description="Put under silence procedure", layout=w.Layout(width="max-content")
+            description=f"Put under silence procedure ({SILENCE_MINUTES} minutes)",
+            layout=w.Layout(width="max-content"),
+        )
+        # The silence deadline ticks in the browser (a Play kept out of sight, as the timer's).
+        self.silence_clock = w.Play(
+            value=0,
+            min=0,
+            max=SILENCE_MINUTES * 60,
+            step=1,
+            interval=1000,
+            layout=w.Layout(display="none"),
         )
         self.breaker = w.Dropdown(
             options=[("(choose who breaks silence)", NONE)] + [(s, s) for s in seats],
@@ -184,14 +230,20 @@ class CouncilRoom:
         self.inject = w.Dropdown(
             options=inject_options, description="Inject", layout=w.Layout(width="52em")
         )
+        self.release = w.Button(
+            description="Release to the room",
+            tooltip="Show the chosen inject to everyone",
+            layout=w.Layout(width="max-content"),
+        )
         self.injects = w.HTML()
         self.released: list[str] = []
         self.draft.observe(self._load_positions, names="value")
         for seat, control in self.seats.items():
             control.observe(lambda change, s=seat: self._set(s, change["new"]), names="value")
         self.silence.on_click(self._start_silence)
+        self.silence_clock.observe(self._tick, names="value")
         self.breaker.observe(self._break, names="value")
-        self.inject.observe(self._release, names="value")
+        self.release.on_click(self._release)
         self.box = w.VBox(
             [
                 self.draft,
@@ -200,9 +252,9 @@ class CouncilRoom:
                     layout=w.Layout(grid_template_columns="repeat(2, 32em)"),
                 ),
                 self.status,
-                w.HBox([self.silence, self.breaker]),
+                w.HBox([self.silence, self.breaker, self.silence_clock]),
                 self.silence_status,
-                self.inject,
+                w.HBox([self.inject, self.release]),
                 self.injects,
             ]
         )
@@ -211,23 +263,36 @@ class CouncilRoom:
 
     def _set(self, seat: str, position: str) -> None:
         self.council.set_position(seat, self.draft.value, position or None)
-        self.status.value = (
-            f"<p role='status'><b>{escape(self.council.status(self.draft.value).summary)}</b></p>"
-        )
+        self.status.value = board_html(self.council, self.draft.value)
 
     def _load_positions(self, _: object = None) -> None:
         for seat, control in self.seats.items():
             control.value = self.council.positions.get((seat, self.draft.value), NONE)
-        self.status.value = (
-            f"<p role='status'><b>{escape(self.council.status(self.draft.value).summary)}</b></p>"
+        self.status.value = board_html(self.council, self.draft.value)
+        self.silence_clock.playing = False
+        self.silence_status.value = (
+            self._silence_html(self.silence_clock.max)
+            if self.draft.value in self.council.silence
+            else ""
         )
-        self.silence_status.value = ""
+
+    def _silence_html(self, elapsed: float) -> str:
+        text = self.council.silence_result(self.draft.value, elapsed)
+        return f"<p role='status' style='font-size:1.3em'><b>{escape(text)}</b></p>"
 
     def _start_silence(self, _: object = None) -> None:
-        self.council.start_silence(self.draft.value)
-        self.silence_status.value = (
-            f"<p role='status'>{escape(self.council.silence_result(self.draft.value))}</p>"
-        )
+        self.council.start_silence(self.draft.value, SILENCE_MINUTES)
+        self.silence_clock.playing = False
+        self.silence_clock.value = 0
+        self.silence_status.value = self._silence_html(0)
+        self.silence_clock.playing = True
+
+    def _tick(self, change: dict[str, Any]) -> None:
+        if self.draft.value not in self.council.silence:
+            return
+        self.silence_status.value = self._silence_html(float(change["new"]))
+        if self.council.seconds_left(self.draft.value, float(change["new"])) <= 0:
+            self.silence_clock.playing = False
 
     def _break(self, change: dict[str, Any]) -> None:
         if change["new"] == NONE:
@@ -237,14 +302,15 @@ class CouncilRoom:
                 "<p role='status'>Put the draft under silence procedure first.</p>"
             )
             return
-        self.council.break_silence(change["new"], self.draft.value)
-        self.silence_status.value = (
-            f"<p role='status'>{escape(self.council.silence_result(self.draft.value))}</p>"
-        )
+        elapsed = float(self.silence_clock.value)
+        self.council.break_silence(change["new"], self.draft.value, elapsed)
+        self.silence_clock.playing = False
+        self.silence_status.value = self._silence_html(elapsed)
 
-    def _release(self, change: dict[str, Any]) -> None:
-        if change["new"] != NONE and change["new"] not in self.released:
-            self.released.append(change["new"])
+    def _release(self, _: object = None) -> None:
+        chosen = self.inject.value
+        if chosen != NONE and chosen not in self.released:
+            self.released.append(chosen)
         self.injects.value = (
             "<p><b>Injects released</b></p>" + events_html(tuple(self.released))
             if self.released
@@ -293,7 +359,10 @@ def timer(minutes: int = 10) -> Any:
 
     def show(change: dict[str, Any] | None = None) -> None:
         remaining = minutes * 60 - clock.value
-        left.value = f"<p role='timer'><b>{remaining // 60:02d}:{remaining % 60:02d}</b> left</p>"
+        left.value = (
+            "<p role='timer' style='font-size:2.4em;line-height:1.1;margin:0 0 0 12px'>"
+            f"<b>{remaining // 60:02d}:{remaining % 60:02d}</b> left</p>"
+        )
 
     def restart(_: object = None) -> None:
         clock.playing = False
