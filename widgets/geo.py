@@ -14,19 +14,41 @@ from widgets import look
 from widgets.data import load
 from widgets.markup import plot_text
 
+Ring = tuple[tuple[float, ...], tuple[float, ...]]
+
 
 @cache
-def outline_lines() -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
-    """All outlines as one pair of lon/lat sequences, rings separated by None (one trace)."""
+def _rings() -> tuple[Ring, ...]:
+    """Every outline: the countries (Natural Earth 1:110m), and the small territories that scale
+    leaves out (Guam, Bermuda, the Faroes, the Caribbean islands), from the Article 6 land table
+    (Natural Earth 1:50m), so a small island is drawn when a learner picks it."""
+    countries = load("map_outlines")
+    small = load("article6_land")
+    small = small[~small["code"].isin(set(countries["country"]))]
+    rings = []
+    for points in [*countries["points"], *small["points"]]:
+        pairs = [pair.split(",") for pair in str(points).split()]
+        rings.append((tuple(float(x) for x, _ in pairs), tuple(float(y) for _, y in pairs)))
+    return tuple(rings)
+
+
+@cache
+def outline_lines(
+    frame: tuple[float, float, float, float] | None = None,
+) -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
+    """The outlines as one pair of lon/lat sequences, rings separated by None (one trace).
+
+    With ``frame`` (lon min, lon max, lat min, lat max), only the rings that reach into it: a
+    map resends its whole figure on every change, so it carries only what it shows."""
     lons: list[float | None] = []
     lats: list[float | None] = []
-    for points in load("map_outlines")["points"]:
-        for pair in str(points).split():
-            lon, lat = pair.split(",")
-            lons.append(float(lon))
-            lats.append(float(lat))
-        lons.append(None)
-        lats.append(None)
+    for xs, ys in _rings():
+        if frame is not None:
+            x0, x1, y0, y1 = frame
+            if max(xs) < x0 or min(xs) > x1 or max(ys) < y0 or min(ys) > y1:
+                continue
+        lons += [*xs, None]
+        lats += [*ys, None]
     return tuple(lons), tuple(lats)
 
 
@@ -39,7 +61,7 @@ def place_map(lat: float, lon: float, label: str, span: float = 12.0) -> Any:
             f"({lat}, {lon}) is not a place on Earth: latitude -90..90, longitude -180..180"
         )
     look.apply()
-    lons, lats = outline_lines()
+    lons, lats = outline_lines((lon - span, lon + span, lat - span, lat + span))
     figure = go.Figure(
         [
             go.Scattergeo(

@@ -193,7 +193,8 @@ class ComparisonExplorer:
 @lru_cache(maxsize=32)
 def treaty_area(target: Target, on: str, step: float = 2.0) -> tuple[tuple[float, ...], ...]:
     """Verdicts on a grid over the North Atlantic and Europe (cached per target and date)."""
-    lons, lats = np.meshgrid(np.arange(-100, 60.1, step), np.arange(0, 84.1, step))
+    # Alaska and the western United States included: all of North America is treaty territory.
+    lons, lats = np.meshgrid(np.arange(-170, 60.1, step), np.arange(0, 84.1, step))
     verdicts = article6_verdicts(lats.ravel(), lons.ravel(), target=target, on=on)
     codes = {"yes": 2.0, "contested": 1.0, "no": 0.0}
     return (tuple(lons.ravel()), tuple(lats.ravel()), tuple(codes[v.covered] for v in verdicts))
@@ -202,8 +203,12 @@ def treaty_area(target: Target, on: str, step: float = 2.0) -> tuple[tuple[float
 def article6_figure(
     lat: float, lon: float, label: str, covered: Covered, target: Target, on: str
 ) -> dict[str, Any]:
-    """The treaty area shaded (blue inside, orange contested), outlines, and the chosen place."""
-    lons, lats = outline_lines()
+    """The treaty area shaded (blue inside, orange contested), outlines, and the chosen place.
+
+    The frame shows North America and Europe, widened to take in a place outside them (Hawaii,
+    the Caribbean); a place far away (Guam) gets a frame of its own around it."""
+    frame = map_frame(lat, lon)
+    lons, lats = outline_lines(frame)
     grid_lon, grid_lat, codes = treaty_area(target, on)
     data: list[dict[str, Any]] = []
     for name, code, key in (
@@ -262,8 +267,8 @@ def article6_figure(
                 "showrivers": False,
                 "showframe": True,
                 "projection": {"type": "mercator"},
-                "lonaxis": {"range": [-100, 60]},
-                "lataxis": {"range": [0, 80]},
+                "lonaxis": {"range": [frame[0], frame[1]]},
+                "lataxis": {"range": [frame[2], frame[3]]},
             },
             "height": 460,
             "margin": {"l": 0, "r": 0, "t": 40, "b": 0},
@@ -274,6 +279,20 @@ def article6_figure(
             "legend": {"orientation": "h", "y": -0.05},
         },
     }
+
+
+TREATY_FRAME = (-130.0, 60.0, 10.0, 78.0)  # lon min, lon max, lat min, lat max
+
+
+def map_frame(lat: float, lon: float, pad: float = 8.0) -> tuple[float, float, float, float]:
+    """The part of the world the Article 6 map shows for a chosen place (with room for its
+    name, which is written beside the marker)."""
+    x0, x1, y0, y1 = TREATY_FRAME
+    x0, x1 = min(x0, lon - 2.5 * pad), max(x1, lon + 2.5 * pad)
+    y0, y1 = min(y0, lat - pad), max(y1, lat + pad)
+    if x1 - x0 > 250:  # the place is far from both shores (Guam): show it on its own
+        return (lon - 30, lon + 30, max(-80.0, lat - 20), min(84.0, lat + 20))
+    return (max(-180.0, x0), min(180.0, x1), max(-80.0, y0), min(84.0, y1))
 
 
 class Article6Map:
