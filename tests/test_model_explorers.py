@@ -102,8 +102,14 @@ def test_the_picker_offers_only_chances_that_an_ally_fights_in_words() -> None:
     labels = [label for label, value in options if value is not None]
     assert len(labels) == 3
     assert not any("neutrality" in x or "non-aggression" in x for x in labels)
-    assert any("Berkemeier & Fuhrmann (2018), 1816-2003" in x for x in labels)
-    assert any("period not stated" in x for x in labels)
+    assert sum("Berkemeier & Fuhrmann (2018)" in x for x in labels) == 2
+    assert max(len(x) for x in labels) <= 90, "an option must fit its box"
+    explorer = deterrence_explorer()
+    picker, cited = explorer.box.children[3], explorer.box.children[4]
+    picker.value = next(v for label, v in picker.options if "defence pacts" in label)
+    assert "1816-2003" in cited.value  # the period and the whole description, once picked
+    picker.value = next(v for label, v in picker.options if "Earlier studies" in label)
+    assert "period not stated" in cited.value
     ids = set(load("reliability")["estimate_id"]) | set(load("sources")["source_id"])
     assert not any(i in label for i in ids for label in labels), "a raw id in the picker"
 

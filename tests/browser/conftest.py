@@ -96,8 +96,15 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def guard_and_page(browser: Any, request: pytest.FixtureRequest) -> Iterator[tuple[Guard, Any]]:
-    """A new browser context whose requests may not leave 127.0.0.1; checked after the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A new browser context whose requests may not leave 127.0.0.1; checked after the test.
+    A laptop screen (1280x800), or a classroom projector (1024x768 at 150% zoom) for a test
+    marked ``@pytest.mark.projector``."""
+    size: dict[str, Any] = (
+        {"viewport": {"width": 1024, "height": 768}, "device_scale_factor": 1.5}
+        if request.node.get_closest_marker("projector")
+        else {"viewport": {"width": 1280, "height": 800}}
+    )
+    context = browser.new_context(**size)
     context.set_default_timeout(30_000)
     guard = Guard(context)
     page = guard.watch(context.new_page())

@@ -13,6 +13,7 @@ from typing import Any
 
 from harness import check_accessibility, health, wait_rendered
 from leaks import page_leaks
+from legibility import legibility
 from playwright.sync_api import expect
 
 TIMEOUT = 30_000  # ms for one widget to answer (a kernel round trip plus a redraw)
@@ -660,9 +661,13 @@ def exercise(page: Any, name: str, where: str) -> None:
     assert health(page, lesson.hooks, lesson.plots) == []
     leaks = page_leaks(page)
     assert not leaks, f"curators' words or raw ids on the page: {leaks}"
+    unreadable = legibility(page)
+    assert not unreadable, f"hard to read in {where}: {unreadable}"
     check_accessibility(page, where, name)
     for check in lesson.checks:
         check(page)
     assert health(page, lesson.hooks, lesson.plots) == [], "after the interactions"
     leaks = page_leaks(page)
     assert not leaks, f"curators' words or raw ids on the page after the interactions: {leaks}"
+    unreadable = legibility(page)
+    assert not unreadable, f"hard to read in {where} after the interactions: {unreadable}"

@@ -93,3 +93,53 @@ def test_a_page_of_learner_words_has_no_leaks(page: Any) -> None:
         "<p>The North Atlantic Treaty, Article 5</p></div>"
     )
     assert page_leaks(page) == []
+
+
+UNREADABLE = """
+<div class="course-x">
+  <button style="width: 60px; overflow: hidden; white-space: nowrap">
+    Put under silence procedure</button>
+  <button>Reveal the evide…</button>
+  <div class="widget-dropdown"><label>Seat</label><select><option value=""></option></select></div>
+  <div class="widget-dropdown"><label>Draft</label>
+    <select style="width: 80px"><option>Allies call on all sides to show restraint</option></select>
+  </div>
+</div>
+<div class="js-plotly-plot" style="width: 400px; height: 300px">
+  <svg class="main-svg" width="400" height="300">
+    <g class="ytick"><text x="10" y="50">Iran and partners</text></g>
+    <g class="ytick"><text x="14" y="52">United States</text></g>
+    <g class="xtick"><text x="380" y="200">a label far beyond the edge</text></g>
+    <rect class="nsewdrag" x="100" y="20" width="120" height="90"></rect>
+  </svg>
+</div>
+<script>document.querySelector('.js-plotly-plot').layout = {title: {text: 'Planted'}};</script>
+"""
+
+
+def test_legibility_reports_each_planted_problem(page: Any) -> None:
+    from legibility import legibility
+
+    page.set_content(UNREADABLE)
+    problems = "\n".join(legibility(page))
+    for expected in (
+        'label cut short: "Put under silence procedure"',
+        'label cut short: "Reveal the evide…"',
+        'dropdown starts blank: "Seat"',
+        'dropdown text cut short: "Allies call on all sides',
+        '"Iran and partners" is printed over "United States"',
+        '"a label far beyond the edge" leaves the chart',
+        "plotting area only 120 x 90 px",
+    ):
+        assert expected in problems, f"{expected!r} not reported in {problems}"
+
+
+def test_a_legible_page_has_no_problems(page: Any) -> None:
+    from legibility import legibility
+
+    page.set_content(
+        "<div class='course-x'><button>Check my answer</button>"
+        "<div class='widget-dropdown'><label>Seat</label><select style='width: 300px'>"
+        "<option>(not yet)</option></select></div></div>"
+    )
+    assert legibility(page) == []

@@ -28,6 +28,7 @@ def voila() -> Iterator[str]:
 CLASSROOM = ("02_treaty.ipynb", "06_council.ipynb")
 
 
+@pytest.mark.projector  # the size a classroom projector shows (legibility is checked there)
 @pytest.mark.parametrize("name", CLASSROOM)
 def test_lesson_in_voila(voila: str, page: Any, name: str) -> None:
     open_voila(page, voila, name)

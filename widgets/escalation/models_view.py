@@ -80,9 +80,19 @@ def reliability_table() -> FiguresTable:
 
 
 def estimate_label(estimate: Estimate) -> str:
-    """A picker option in words: study, period, figure and what it measures."""
+    """A figure in words: study, period, figure and what it measures (shown once picked)."""
     period = estimate.period or f"period {NOT_STATED}"
     return f"{estimate.citation}, {period}: {estimate.percent:g}%, {estimate.measures}"
+
+
+def estimate_option(estimate: Estimate, limit: int = 44) -> str:
+    """A picker option short enough to read in the box: the figure, the study and what it
+    measures in a few words; the period and the whole description follow once it is picked."""
+    measures = estimate.measures.split(":")[0].strip()
+    if len(measures) > limit:
+        measures = measures[:limit].rsplit(" ", 1)[0].rstrip(" ,;") + "…"
+    option = f"{estimate.percent:g}% · {estimate.citation}"
+    return option if len(option) + len(measures) > 85 else f"{option} · {measures}"
 
 
 def deterrence_summary(result: ExtendedDeterrence, w0: float, w1: float) -> str:
@@ -151,12 +161,12 @@ def deterrence_explorer(w0: float = 3.0, w1: float = -2.0, q: float = 0.5) -> Sl
     }
     estimates = fighting_chances()
     options: list[tuple[str, int | None]] = [("(choose a published figure)", None)]
-    options += [(estimate_label(e), i) for i, e in enumerate(estimates)]
+    options += [(estimate_option(e), i) for i, e in enumerate(estimates)]
     prior = w.Dropdown(
         options=options,
         description="Set q from",
         style={"description_width": "initial"},
-        layout=w.Layout(width="60em"),
+        layout=w.Layout(width="100%", max_width="60em"),
     )
     cited = w.HTML()
 
@@ -284,8 +294,8 @@ def brinkmanship_figure(window: BrinkmanshipWindow) -> Any:
         title="Brinkmanship: the range of risk that is effective and acceptable",
         xaxis={"title": "q: risk of disaster the threat creates", "range": [0, 1]},
         yaxis={"visible": False, "range": [0, 1]},
-        height=260,
-        legend={"orientation": "h", "y": -0.4},
+        height=400,  # a plotting area a room can read (at least 300 x 200 px)
+        legend={"orientation": "h", "y": -0.3},
     )
     return figure
 

@@ -109,7 +109,13 @@ def timeline_figure(
         "xaxis": {"domain": left, "anchor": "y", "showticklabels": level is None},
         "yaxis": {**lanes_axis, "anchor": "x"},
         "height": 560 if level is not None else 430,
-        "legend": {"orientation": "h", "y": -0.12, "title": {"text": "Kind of event: "}},
+        # below the date labels of the bottom panel (the lanes' own, without a level panel)
+        "legend": {
+            "orientation": "h",
+            "y": -0.12 if level is not None else -0.2,
+            "yanchor": "top",
+            "title": {"text": "Kind of event: "},
+        },
         "margin": {"l": 170, "r": 20},
         "annotations": [],
     }

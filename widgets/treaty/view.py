@@ -320,6 +320,7 @@ class Article6Map:
             ],
             value=target,
             description="Attack on",
+            style={"button_width": "auto"},  # full labels, not "forces, ships or ai…"
         )
         self.on = w.Text(
             value=on, description="Date", placeholder="YYYY-MM-DD", continuous_update=False
