@@ -47,6 +47,8 @@ def _cost(item: pytest.Item) -> int:
     """A rough weight: a test on a served lesson takes tens of seconds, a page self-test one."""
     if "test_hostile.py" in item.nodeid:
         return 90  # every lesson in one notebook, then every widget poked
+    if "legible_on_a_projector" in item.nodeid:
+        return 8  # a Voila page rendered and read, no interactions
     served = {"lab", "voila", "hub"} & set(getattr(item, "fixturenames", ()))
     return 30 if served else 1
 
