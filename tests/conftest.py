@@ -6,6 +6,7 @@ import json
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,3 +40,29 @@ def package(tmp_path: Path) -> Iterator[Callable[..., Path]]:
 
     yield build
     data.clear_cache()
+
+
+def _widget_text(widget: Any) -> str:
+    """Every string in the state of ``widget`` and its children: what the browser receives
+    (a dropdown's option labels are in its state; the values behind them stay in the kernel)."""
+    import ipywidgets as w
+
+    out: list[str] = []
+    stack = [widget]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, w.Widget):
+            for value in item.get_state().values():
+                if isinstance(value, str):
+                    out.append(value)
+                elif isinstance(value, list | tuple):
+                    out.extend(v for v in value if isinstance(v, str))
+            stack.extend(getattr(item, "children", ()))
+    return "\n".join(out)
+
+
+@pytest.fixture()
+def widget_text() -> Callable[[Any], str]:
+    """``widget_text(widget)``: every string a widget tree sends to the browser, hidden state
+    included (the tests that prove an answer, a curator's note or an id is absent use it)."""
+    return _widget_text

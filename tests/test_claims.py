@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,24 +37,6 @@ ARTICLE = Path(
 )
 MAX_QUOTE_WORDS = 30  # the article may be quoted only in short, attributed quotations
 WINDOW = 48  # as tests/browser/leaks.py: a stretch of a curator value that identifies it
-
-
-def _texts(widget: object) -> str:
-    """Every string in the widget tree's state, as the page (or the saved notebook) holds it."""
-    import ipywidgets as w
-
-    out: list[str] = []
-    stack = [widget]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, w.Widget):
-            for value in item.get_state().values():
-                if isinstance(value, str):
-                    out.append(value)
-                elif isinstance(value, list | tuple):
-                    out.extend(v for v in value if isinstance(v, str))
-            stack.extend(getattr(item, "children", ()))
-    return "\n".join(out)
 
 
 def _rater(store: ProgressStore):  # type: ignore[no-untyped-def]
@@ -156,13 +140,15 @@ def test_saved_attempts_ignore_old_ratings_without_a_tag(tmp_path: Path) -> None
 # --- The rater: nothing of the check before the attempt ------------------------------------------
 
 
-def test_no_part_of_the_check_before_tag_and_rating(tmp_path: Path) -> None:
+def test_no_part_of_the_check_before_tag_and_rating(
+    tmp_path: Path, widget_text: Callable[[Any], str]
+) -> None:
     store = ProgressStore(tmp_path)
     rater = _rater(store)
     claim_id = "hawks-will-push-article5"
     row = claims().set_index("claim_id").loc[claim_id]
     rater.pick.value = claim_id
-    page = _texts(rater.box)
+    page = widget_text(rater.box)
     assert str(row["quote"]) in page and str(row["speaker"]) in page
     assert "ZeroHedge" in page  # the quotation is attributed to where it was published
     assert str(row["evidence"])[:60] not in page and "The course's check" not in page
@@ -173,11 +159,11 @@ def test_no_part_of_the_check_before_tag_and_rating(tmp_path: Path) -> None:
     rater.check_button.click()
     assert "Tag the claim first" in rater.result.value
     assert store.answer(LESSON, claim_id) is None
-    assert str(row["evidence"])[:60] not in _texts(rater.box)
+    assert str(row["evidence"])[:60] not in widget_text(rater.box)
     rater.kind.value = "speculation"
     rater.check_button.click()
     assert store.answer(LESSON, claim_id) == {"kind": "speculation", "status": "unverifiable"}
-    shown = _texts(rater.box)
+    shown = widget_text(rater.box)
     assert str(row["evidence"])[:60] in shown and "The course's check" in shown
     assert "NATO: " in shown and "Sources" in shown  # publisher: title, not an id
     assert "&#10004; Kind: you tagged it speculation, as the check does." in rater.result.value
@@ -201,7 +187,9 @@ def test_a_committed_claim_stays_committed(tmp_path: Path) -> None:
     assert "the check rates it misleading" in again.result.value
 
 
-def test_the_table_of_verdicts_waits_for_every_claim(tmp_path: Path) -> None:
+def test_the_table_of_verdicts_waits_for_every_claim(
+    tmp_path: Path, widget_text: Callable[[Any], str]
+) -> None:
     store = ProgressStore(tmp_path)
     rater = _rater(store)
     ids = list(claims()["claim_id"])
@@ -210,12 +198,12 @@ def test_the_table_of_verdicts_waits_for_every_claim(tmp_path: Path) -> None:
     assert rater.verdicts.button.disabled and "1 of 14 still to do" in rater.verdicts.hint.value
     rater.verdicts._on_click()
     last = claims().set_index("claim_id").loc[ids[-1]]
-    assert not rater.verdicts.revealed and "Support (check)" not in _texts(rater.box)
-    assert "Support (check)" not in _texts(rater.verdicts.box)
+    assert not rater.verdicts.revealed and "Support (check)" not in widget_text(rater.box)
+    assert "Support (check)" not in widget_text(rater.verdicts.box)
     _commit(rater, ids[-1], "opinion", "contested")
     assert not rater.verdicts.button.disabled and not rater.verdicts.revealed
     rater.verdicts._on_click()
-    table = _texts(rater.verdicts.box)
+    table = widget_text(rater.verdicts.box)
     assert "Support (check)" in table and "8 confirmed, 2 contested" in table
     kinds, statuses, _tried = agreement(saved_attempts(store))
     assert f"You agreed on the kind of {kinds} and on the support of {statuses} of the 14" in table
@@ -261,18 +249,20 @@ def _curator_stretches() -> dict[str, str]:
     return found
 
 
-def test_the_whole_lesson_widget_shows_no_curator_words_or_ids(tmp_path: Path) -> None:
+def test_the_whole_lesson_widget_shows_no_curator_words_or_ids(
+    tmp_path: Path, widget_text: Callable[[Any], str]
+) -> None:
     from widgets.lessons import case
 
     rater = _rater(ProgressStore(tmp_path))
     pages = []
     for claim_id in claims()["claim_id"]:
         rater.pick.value = claim_id
-        pages.append(_texts(rater.box))
+        pages.append(widget_text(rater.box))
         _commit(rater, claim_id, "fact", "confirmed")
-        pages.append(_texts(rater.box))
+        pages.append(widget_text(rater.box))
     rater.verdicts.reveal()
-    pages.append(_texts(rater.verdicts.box))
+    pages.append(widget_text(rater.verdicts.box))
     pages.append(case.misleading_by_omission().as_text())
     page = " ".join(" ".join(pages).replace("\xa0", " ").split())
     assert "UNVERIFIED" not in page

@@ -3,7 +3,7 @@ explorer behind a prediction, each formula behind a first slider move."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +31,6 @@ def _quiet(capsys: pytest.CaptureFixture[str]) -> Iterator[None]:
     capsys.readouterr()
 
 
-def texts(widget: Any) -> str:
-    """Every string in a widget tree's state: what the page (and a saved notebook) holds."""
-    import ipywidgets as w
-
-    out: list[str] = []
-    stack = [widget]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, w.Widget):
-            out += [v for v in item.get_state().values() if isinstance(v, str)]
-            out += [str(o) for o in getattr(item, "options", ())]
-            stack.extend(getattr(item, "children", ()))
-    return "\n".join(out)
-
-
 def test_deterrence_summary_follows_the_q_slider() -> None:
     explorer = deterrence_explorer(w0=3, w1=-2, q=0.5)  # q* = 3 / 5 = 0.6
     assert "q* = 0.60" in explorer.summary and "NOT deterred" in explorer.summary
@@ -53,15 +38,17 @@ def test_deterrence_summary_follows_the_q_slider() -> None:
     assert "NOT" not in explorer.summary and "deterred" in explorer.summary
 
 
-def test_the_explorer_and_its_verdict_wait_for_a_prediction(tmp_path: Path) -> None:
+def test_the_explorer_and_its_verdict_wait_for_a_prediction(
+    tmp_path: Path, widget_text: Callable[[Any], str]
+) -> None:
     section = ambiguity.deterrence_section(ProgressStore(tmp_path))
     assert section.explorer is None and section.values() == {}
-    assert "q* =" not in texts(section.box) and "deterred" not in texts(section.box)
+    assert "q* =" not in widget_text(section.box) and "deterred" not in widget_text(section.box)
     section.question.choices.value = 0  # a wrong prediction opens the explorer too
     section.question._on_click()
     assert ProgressStore(tmp_path).answer("05", "predict-threshold") == 0  # saved first
     assert section.explorer is not None
-    assert "q* = 0.60" in texts(section.box) and section.values()["w0"] == 3
+    assert "q* = 0.60" in widget_text(section.box) and section.values()["w0"] == 3
 
 
 def test_an_earlier_prediction_leaves_the_explorer_one_press_away(tmp_path: Path) -> None:
@@ -72,10 +59,12 @@ def test_an_earlier_prediction_leaves_the_explorer_one_press_away(tmp_path: Path
     assert section.explorer is not None and "window" in section.explorer.summary
 
 
-def test_the_formula_opens_after_the_first_slider_move_and_follows_the_sliders() -> None:
+def test_the_formula_opens_after_the_first_slider_move_and_follows_the_sliders(
+    widget_text: Callable[[Any], str],
+) -> None:
     explorer = deterrence_explorer(w0=3, w1=-2, q=0.5)
     explorer.formula_reveal._on_click()  # pressed too early: nothing
-    assert "w₀ / (w₀" not in texts(explorer.box) and explorer.formula_reveal.button.disabled
+    assert "w₀ / (w₀" not in widget_text(explorer.box) and explorer.formula_reveal.button.disabled
     explorer.controls["w0"].value = 4  # q* = 4 / 6
     assert not explorer.formula_reveal.button.disabled and not explorer.formula_reveal.revealed
     explorer.formula_reveal._on_click()
@@ -195,13 +184,15 @@ def test_the_european_presets_say_what_the_lesson_argues() -> None:
     assert "abandonment for their own defence and entrapment" in ambiguity.READING
 
 
-def test_the_courses_reading_waits_for_the_learners_judgement(tmp_path: Path) -> None:
+def test_the_courses_reading_waits_for_the_learners_judgement(
+    tmp_path: Path, widget_text: Callable[[Any], str]
+) -> None:
     box = ambiguity.judgement(ProgressStore(tmp_path))
     question, reveal = box.children
-    assert "lenses, not verdicts" not in texts(box)
+    assert "lenses, not verdicts" not in widget_text(box)
     reveal.children[0].click()  # disabled: nothing
-    assert "lenses, not verdicts" not in texts(box)
+    assert "lenses, not verdicts" not in widget_text(box)
     question.children[1].value = 3
     question.children[2].click()
     reveal.children[0].click()
-    assert "lenses, not verdicts" in texts(box)
+    assert "lenses, not verdicts" in widget_text(box)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from widgets.classroom.progress import ProgressStore
 from widgets.classroom.question_view import NumericQuestionWidget, QuestionWidget
@@ -22,23 +24,9 @@ def _question() -> Question:
     )
 
 
-def _texts(widget: object) -> str:
-    """Every string in the widget tree's state, as a page (or a saved notebook) would hold it."""
-    import ipywidgets as w
-
-    out: list[str] = []
-    stack = [widget]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, w.Widget):
-            for value in item.get_state().values():
-                if isinstance(value, str):
-                    out.append(value)
-            stack.extend(getattr(item, "children", ()))
-    return "\n".join(out)
-
-
-def test_nothing_is_built_before_the_attempt(tmp_path: Path) -> None:
+def test_nothing_is_built_before_the_attempt(
+    tmp_path: Path, widget_text: Callable[[Any], str]
+) -> None:
     built: list[int] = []
 
     def build() -> str:
@@ -49,14 +37,14 @@ def test_nothing_is_built_before_the_attempt(tmp_path: Path) -> None:
     reveal = Reveal.after(question, build)
     assert reveal.button.disabled and not built
     reveal._on_click()  # a press on a disabled button (e.g. a stale page) shows nothing
-    assert not built and SECRET not in _texts(reveal.box)
+    assert not built and SECRET not in widget_text(reveal.box)
     assert SECRET not in reveal._repr_mimebundle_()["text/plain"]
     question.choices.value = 1
     question._on_click()
     assert not reveal.button.disabled and not built  # unlocked, still not shown
     assert ProgressStore(tmp_path).answer("99", "q") == 1  # the attempt is saved first
     reveal._on_click()
-    assert built == [1] and SECRET in _texts(reveal.box)
+    assert built == [1] and SECRET in widget_text(reveal.box)
     reveal._on_click()
     assert built == [1]
 
@@ -86,16 +74,16 @@ def test_numeric_question_unlocks_on_a_judged_answer(tmp_path: Path) -> None:
     assert not reveal.button.disabled
 
 
-def test_instructor_reveal_needs_two_presses() -> None:
+def test_instructor_reveal_needs_two_presses(widget_text: Callable[[Any], str]) -> None:
     reveal = Reveal(lambda: SECRET, what="the debrief", instructor=True)
     assert not reveal.button.disabled
     reveal._on_click()
-    assert not reveal.revealed and SECRET not in _texts(reveal.box)
+    assert not reveal.revealed and SECRET not in widget_text(reveal.box)
     reveal._on_click()
-    assert reveal.revealed and SECRET in _texts(reveal.box)
+    assert reveal.revealed and SECRET in widget_text(reveal.box)
 
 
-def test_requires_is_asked_at_the_press(tmp_path: Path) -> None:
+def test_requires_is_asked_at_the_press(tmp_path: Path, widget_text: Callable[[Any], str]) -> None:
     store = ProgressStore(tmp_path)
     reveal = Reveal(
         lambda: SECRET,
@@ -106,4 +94,4 @@ def test_requires_is_asked_at_the_press(tmp_path: Path) -> None:
     assert not reveal.revealed and "prediction at the top" in reveal.hint.value
     store.save("99", "q", 0)  # the learner scrolls up and predicts; this cell is not re-run
     reveal._on_click()
-    assert reveal.revealed and SECRET in _texts(reveal.box)
+    assert reveal.revealed and SECRET in widget_text(reveal.box)
