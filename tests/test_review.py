@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,20 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT.parent / "shared" / "case-study-article.txt"
 
 
-def _texts(widget: Any) -> str:
-    """Every string in a widget tree's state: what the page (or a saved notebook) holds."""
-    import ipywidgets as w
-
-    out: list[str] = []
-    stack = [getattr(widget, "box", widget)]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, w.Widget):
-            out += [v for v in item.get_state().values() if isinstance(v, str)]
-            if isinstance(item, w.RadioButtons | w.Dropdown):
-                out += [str(label) for label in item.options]
-            stack.extend(getattr(item, "children", ()))
-    return "\n".join(out)
+@pytest.fixture()
+def text_of(widget_text: Callable[[Any], str]) -> Callable[[Any], str]:
+    """Every string a course view (or a widget) sends to the browser (conftest's widget_text)."""
+    return lambda thing: widget_text(getattr(thing, "box", thing))
 
 
 class Full(ProgressStore):
@@ -126,7 +117,9 @@ def test_the_instructor_guides_key_matches_the_computed_answers() -> None:
     assert int(days.group(1)) == round(timeline.days_to_retaliation().expected())
 
 
-def test_the_courses_answer_stays_hidden_until_the_prediction_is_made(tmp_path: Path) -> None:
+def test_the_courses_answer_stays_hidden_until_the_prediction_is_made(
+    tmp_path: Path, text_of: Callable[[Any], str]
+) -> None:
     from widgets.classroom.review_view import PredictionsReview
     from widgets.lessons import case
 
@@ -135,22 +128,24 @@ def test_the_courses_answer_stays_hidden_until_the_prediction_is_made(tmp_path: 
     card = next(c for c in page.cards if c.question.qid == case.PREDICT_RELIABILITY.qid)
     finding = review.course_answer(case.PREDICT_RELIABILITY).finding
     assert card.poll is not None and card.reveal.button.disabled
-    assert finding not in _texts(page) and "Closest choice" not in _texts(page)
-    assert "<b>After reading the article once, how much of it" in _texts(card)
+    assert finding not in text_of(page) and "Closest choice" not in text_of(page)
+    assert "<b>After reading the article once, how much of it" in text_of(card)
     card.reveal._on_click()  # a press on the locked button shows nothing
-    assert finding not in _texts(page)
+    assert finding not in text_of(page)
     card.poll.choices.value = 0
     card.poll.button.click()
     assert store.answer("01", "predict-reliability") == 0  # saved where lesson 01 keeps it
     assert "open the course's answer" in card.poll.feedback.value.replace("&#x27;", "'")
-    assert finding not in _texts(page)  # unlocked, not shown
+    assert finding not in text_of(page)  # unlocked, not shown
     card.reveal.button.click()
-    shown = _texts(card)
+    shown = text_of(card)
     assert "Your prediction" in shown and "Nearly all of it." in shown
     assert "What the course found" in shown and escape(finding) in shown
 
 
-def test_a_prediction_made_in_its_lesson_is_shown_and_its_answer_opens(tmp_path: Path) -> None:
+def test_a_prediction_made_in_its_lesson_is_shown_and_its_answer_opens(
+    tmp_path: Path, text_of: Callable[[Any], str]
+) -> None:
     from widgets.classroom.review_view import PredictionsReview
     from widgets.lessons import treaty
 
@@ -159,13 +154,15 @@ def test_a_prediction_made_in_its_lesson_is_shown_and_its_answer_opens(tmp_path:
     card = next(
         c for c in PredictionsReview(store).cards if c.question.qid == treaty.PREDICT_FIVE.qid
     )
-    assert card.poll is None and "Your prediction: 4" in _texts(card)
-    assert not card.reveal.button.disabled and "of the five" not in _texts(card)
+    assert card.poll is None and "Your prediction: 4" in text_of(card)
+    assert not card.reveal.button.disabled and "of the five" not in text_of(card)
     card.reveal.button.click()
-    assert "2 of the five" in _texts(card) and "Closest choice: <i>2</i>" in _texts(card)
+    assert "2 of the five" in text_of(card) and "Closest choice: <i>2</i>" in text_of(card)
 
 
-def test_a_failed_save_keeps_the_pick_and_still_compares(tmp_path: Path) -> None:
+def test_a_failed_save_keeps_the_pick_and_still_compares(
+    tmp_path: Path, text_of: Callable[[Any], str]
+) -> None:
     from widgets.classroom.review_view import PredictionsReview
 
     card = PredictionsReview(Full(tmp_path)).cards[0]
@@ -174,10 +171,10 @@ def test_a_failed_save_keeps_the_pick_and_still_compares(tmp_path: Path) -> None
     card.poll.button.click()
     assert "NOT saved" in card.poll.feedback.value
     card.reveal.button.click()
-    assert card.question.choices[1].label in _texts(card)
+    assert card.question.choices[1].label in text_of(card)
 
 
-def test_nothing_rendered_shows_an_id(tmp_path: Path) -> None:
+def test_nothing_rendered_shows_an_id(tmp_path: Path, text_of: Callable[[Any], str]) -> None:
     from widgets.classroom.review_view import PredictionsReview, ReviewQuiz, StoltenbergLine
 
     store = ProgressStore(tmp_path)
@@ -193,7 +190,7 @@ def test_nothing_rendered_shows_an_id(tmp_path: Path) -> None:
     line.text.value = "We will not speculate."
     line.button.click()
     line.reveal.button.click()
-    shown = "\n".join(_texts(x) for x in (page, quiz, line))
+    shown = "\n".join(text_of(x) for x in (page, quiz, line))
     ids = set(load("sources")["source_id"]) | {q.qid for q in review.discover_predictions()}
     ids |= {q.qid for q in review.bank_questions()}
     words = set(re.findall(r"[A-Za-z0-9][A-Za-z0-9-]+", shown))
@@ -279,18 +276,22 @@ def test_an_empty_line_is_asked_for_plainly(tmp_path: Path, typed: str) -> None:
     assert line.reveal.button.disabled and ProgressStore(tmp_path).read() == {}
 
 
-def test_his_words_are_nowhere_on_the_page_before_the_learner_tries(tmp_path: Path) -> None:
+def test_his_words_are_nowhere_on_the_page_before_the_learner_tries(
+    tmp_path: Path, text_of: Callable[[Any], str]
+) -> None:
     """Not in a quiz choice, not on a prediction card: only in a feedback or a reveal, after an
     attempt."""
     from widgets.classroom.review_view import PredictionsReview, ReviewQuiz, StoltenbergLine
 
     said = review.what_stoltenberg_said().said
     store = ProgressStore(tmp_path)
-    page = "\n".join(_texts(x) for x in (PredictionsReview(store), ReviewQuiz(store)))
-    assert said not in page and said not in _texts(StoltenbergLine(store))
+    page = "\n".join(text_of(x) for x in (PredictionsReview(store), ReviewQuiz(store)))
+    assert said not in page and said not in text_of(StoltenbergLine(store))
 
 
-def test_the_line_is_saved_then_compared_with_his(tmp_path: Path) -> None:
+def test_the_line_is_saved_then_compared_with_his(
+    tmp_path: Path, text_of: Callable[[Any], str]
+) -> None:
     from widgets.classroom.review_view import StoltenbergLine
     from widgets.lessons import start_here
 
@@ -298,22 +299,24 @@ def test_the_line_is_saved_then_compared_with_his(tmp_path: Path) -> None:
     store.save("00", start_here.PREDICT_ARTICLE5.qid, 1)
     line = StoltenbergLine(store)
     assert "Yes, but only if the North Atlantic Council votes for it." in line.prediction.value
-    assert line.reveal.button.disabled and "de-escalate" not in _texts(line)
+    assert line.reveal.button.disabled and "de-escalate" not in text_of(line)
     line.text.value = "  Allies <stand> together; Article 5 is for allies to decide.  "
     line.button.click()
     assert store.answer("07", review.LINE_QID).startswith("Allies <stand>")
-    assert "de-escalate" not in _texts(line)
+    assert "de-escalate" not in text_of(line)
     line.reveal.button.click()
-    shown = _texts(line)
+    shown = text_of(line)
     assert "\u201cnot help to de-escalate\u201d" in shown and "Jens Stoltenberg" in shown
-    body = _texts(line.reveal.body)
+    body = text_of(line.reveal.body)
     assert "Allies &lt;stand&gt; together" in body and "<stand>" not in body
     assert "Bloomberg (via BloombergQuint)" in shown and "NATO Chief Is Mum" in shown
     again = StoltenbergLine(ProgressStore(tmp_path))
     assert again.text.value.startswith("Allies") and not again.reveal.button.disabled
 
 
-def test_a_line_that_cannot_be_saved_stays_on_screen(tmp_path: Path) -> None:
+def test_a_line_that_cannot_be_saved_stays_on_screen(
+    tmp_path: Path, text_of: Callable[[Any], str]
+) -> None:
     from widgets.classroom.review_view import StoltenbergLine
 
     line = StoltenbergLine(Full(tmp_path))
@@ -324,7 +327,7 @@ def test_a_line_that_cannot_be_saved_stays_on_screen(tmp_path: Path) -> None:
     assert line.text.value == "We consult, then we decide together."
     assert not line.reveal.button.disabled
     line.reveal.button.click()
-    assert "We consult, then we decide together." in _texts(line)
+    assert "We consult, then we decide together." in text_of(line)
 
 
 def test_the_saved_score_for_an_instructor(tmp_path: Path) -> None:
