@@ -157,7 +157,7 @@ def test_map_outlines_keeps_countries_touching_the_region(
     topology = {
         "arcs": [
             [[x + 10, y + 45] for x, y in square],  # in Europe
-            [[x - 100, y + 40] for x, y in square],  # in America
+            [[x - 100, y - 40] for x, y in square],  # in the South Pacific: on no course map
             [[x + 20, y + 50] for x, y in square],  # in Europe, without an ISO code
             [[-40, -10], [100, -10], [100, 80], [-40, 80], [-40, -10]],  # around the whole region
         ],
@@ -165,7 +165,7 @@ def test_map_outlines_keeps_countries_touching_the_region(
             "countries": {
                 "geometries": [
                     {"type": "Polygon", "id": "EUR", "arcs": [[0]]},
-                    {"type": "Polygon", "id": "USA", "arcs": [[1]]},
+                    {"type": "Polygon", "id": "PAC", "arcs": [[1]]},
                     {"type": "Polygon", "arcs": [[2]]},
                     {"type": "MultiPolygon", "id": "BIG", "arcs": [[[3]]]},
                 ]
