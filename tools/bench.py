@@ -147,7 +147,7 @@ def callback_times(changes: int = 50) -> list[tuple[str, float, float]]:
             (
                 "timeline: pick an event",
                 timeline.pick,
-                [v for _, v in timeline.pick.options][20:26],
+                [v for _, v in timeline.pick.options][21:27],  # 0: what to choose
             ),
         ]
         for name, control, values in cases:

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 import harness  # noqa: E402  (the browser tests' server and page helpers)
-from interactions import slider_handle, status  # noqa: E402
+from interactions import answer, slider_handle, status  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
 ARM = """([root, kind]) => {
@@ -96,13 +96,38 @@ def buttons(*names: str) -> Act:
     return act
 
 
-def noisy_players(root: Any) -> None:
-    """Game explorer: with logit noise every step of the slider changes the probabilities shown
-    (with fully rational players a small step often changes nothing on the page)."""
+def noisy_players(page: Any) -> None:
+    """Game explorer: its verdict opens only after the self-check on the game is answered (any
+    answer) and asked for; then, with logit noise, every step of the slider changes the
+    probabilities shown (with fully rational players a small step often changes nothing)."""
+    root = page.locator(".course-game-explorer").first
+    question = page.locator(".course-question").filter(has_text="classic deterrence game end")
+    question.first.scroll_into_view_if_needed()
+    answer(question.first, "War")
+    root.get_by_role("button", name="Show what game theory predicts").click()
     summary = status(root)
+    expect(summary).to_contain_text("Outcome", timeout=harness.SLOW)
     before = summary.text_content() or ""
     root.get_by_label("Fully rational players").uncheck()
     expect(summary).not_to_have_text(before, timeout=harness.SLOW)
+
+
+def open_explorer(section: int) -> Callable[[Any], None]:
+    """Lesson 05: explorer number ``section`` opens only once the prediction above it is saved;
+    save one (the first choice) and wait for the explorer and its chart."""
+
+    def prepare(page: Any) -> None:
+        box = page.locator(".course-predict-first").nth(section)
+        box.scroll_into_view_if_needed()
+        explorer = box.locator(".course-explorer")
+        if explorer.count() == 0:
+            answer(box.locator(".course-question"))
+        expect(explorer).to_have_count(1, timeout=harness.SLOW)
+        expect(explorer.locator(".js-plotly-plot .main-svg").first).to_be_visible(
+            timeout=harness.SLOW
+        )
+
+    return prepare
 
 
 def checkbox(label: str) -> Act:
@@ -124,11 +149,12 @@ CASES: list[tuple[str, str, str, str, Act]] = [
      search(("brain", ""))),  # an even count of changes leaves the filter empty
     ("timeline: one side", "03_timeline.ipynb", ".course-timeline", "chart", checkbox("Iraq")),
     ("timeline: pick an event", "03_timeline.ipynb", ".course-timeline", "chart",
-     dropdown("Event", (20, 22))),  # two events with a place, so each pick draws a map
+     dropdown("Event", (21, 23))),  # two events with a place, so each pick draws a map
+    # (option 0 says what to choose; the events start at 1)
     ("game explorer (logit noise)", "04_escalation.ipynb", ".course-game-explorer", "text",
      slider("rationality (logit noise)")),
     ("crisis game: move, start again", "04_escalation.ipynb", ".course-crisis-game", "text",
-     buttons("No military response", "Start again")),
+     buttons("Leave it open", "Start again, same seed")),  # step 1 (forecast), back again
     ("deterrence explorer (q)", "05_ambiguity.ipynb", ".course-explorer >> nth=0", "chart",
      slider("q: belief the defender fights")),
     ("alliance dilemma", "05_ambiguity.ipynb", ".course-explorer >> nth=1", "chart",
@@ -140,7 +166,17 @@ CASES: list[tuple[str, str, str, str, Act]] = [
 ]  # fmt: skip
 
 
-PREPARE: dict[str, Callable[[Any], None]] = {"game explorer (logit noise)": noisy_players}
+# Run on the page before a case's widget is looked for (it may not be on the page yet).
+PREPARE: dict[str, Callable[[Any], None]] = {
+    "game explorer (logit noise)": noisy_players,
+    "deterrence explorer (q)": open_explorer(0),
+    "alliance dilemma": open_explorer(1),
+    "ambiguity explorer": open_explorer(2),
+    "brinkmanship explorer": open_explorer(3),
+}
+
+# What shows a lesson has rendered, where a case's own widget is not there from the start.
+HOOKS: dict[str, dict[str, int]] = {"05_ambiguity.ipynb": {"course-predict-first": 4}}
 
 
 def measure(page: Any, root: Any, kind: str, act: Act, changes: int) -> list[float]:
@@ -182,14 +218,14 @@ def browser_latency(changes: int = 50) -> list[tuple[str, float, float]]:
                     harness.shutdown_kernels(base)
                 harness.open_lab_notebook(page, base, lesson)
                 harness.run_all_cells(page)
-                spec_hooks = {selector.split(" ")[0].lstrip("."): 1}
-                harness.wait_rendered(page, spec_hooks, 0)
+                hooks = HOOKS.get(lesson, {selector.split(" ")[0].lstrip("."): 1})
+                harness.wait_rendered(page, hooks, 0)
                 opened = lesson
-            root = page.locator(selector).first
             print(f"browser latency: {name}", file=sys.stderr)
-            root.scroll_into_view_if_needed()
             if name in PREPARE:
-                PREPARE[name](root)
+                PREPARE[name](page)
+            root = page.locator(selector).first
+            root.scroll_into_view_if_needed()
             times = measure(page, root, kind, act, changes)
             results.append((name, *p50_p95(times)))
         harness.shutdown_kernels(base)
