@@ -32,6 +32,7 @@ from harness import (
     screenshot,
     server,
 )
+from playwright.sync_api import expect
 
 if CHROMIUM is None:
     message = "Chromium is not installed (Debian: apt-get install -y chromium)"
@@ -41,6 +42,11 @@ if CHROMIUM is None:
 
 
 SHARD = os.environ.get("COURSE_BROWSER_SHARD", "")
+
+# Every expectation waits as long as a widget may take to answer on a loaded 2-core machine (the
+# browser tests run beside the other checks), not playwright's default 5 s: an expectation that
+# forgot its own timeout failed once when the kernel took longer under `make test`.
+expect.set_options(timeout=30_000)
 
 
 def _cost(item: pytest.Item) -> int:

@@ -124,8 +124,8 @@ def every_question(page: Any) -> None:
 
 def allies_self_check(page: Any) -> None:
     question = page.locator(".course-question").filter(has_text="how many allies")
-    expect(answer(question, "29")).to_contain_text("✔")
-    expect(answer(question, "32")).to_contain_text("✘")
+    expect(answer(question, "29")).to_contain_text("✔", timeout=TIMEOUT)
+    expect(answer(question, "32")).to_contain_text("✘", timeout=TIMEOUT)
 
 
 def numeric_questions(page: Any, values: dict[str, tuple[str, str]]) -> None:
@@ -206,7 +206,9 @@ def case_debrief(page: Any) -> None:
     expect(page.locator("body")).not_to_contain_text(words)
     expect(debrief.get_by_role("button")).to_be_disabled()
     question = page.locator(".course-question").filter(has_text="leaves out Article 6")
-    expect(answer(question, None)).to_contain_text("✔")  # the first choice is the right one
+    expect(answer(question, None)).to_contain_text(
+        "✔", timeout=TIMEOUT
+    )  # the first choice is the right one
     debrief.get_by_role("button", name="Show the debrief").click()
     expect(debrief).to_contain_text(words, timeout=TIMEOUT)
 
@@ -545,7 +547,7 @@ def live_score(page: Any) -> None:
     expect(score).to_have_text(re.compile(r"0 of (\d+) right, \1 not answered yet"))
     first = page.locator(".course-quiz .course-question").first
     first.scroll_into_view_if_needed()
-    expect(answer(first, "29")).to_contain_text("✔")
+    expect(answer(first, "29")).to_contain_text("✔", timeout=TIMEOUT)
     expect(score).to_have_text(re.compile(r"1 of \d+ right, \d+ not answered yet"), timeout=TIMEOUT)
 
 
