@@ -85,6 +85,12 @@ CHECK = """([minWidth, minHeight]) => {
 
 
 def legibility(page: Any) -> list[str]:
-    """What a person could not read on the page now, in words (empty when all is legible)."""
+    """What a person could not read on the page, in words (empty when all is legible).
+
+    A chart redraws itself once it knows its width (a ResizeObserver), so a problem seen the
+    first time is looked at again a moment later: only what stays hard to read is reported."""
     problems: list[str] = page.evaluate(CHECK, list(MIN_PLOT))
+    if problems:
+        page.wait_for_timeout(2_000)
+        problems = page.evaluate(CHECK, list(MIN_PLOT))
     return problems

@@ -66,7 +66,7 @@ def timeline_figure(
             close_up = None
     split = close_up is not None
     lanes_y = [0.36, 1.0] if level is not None else [0.0, 1.0]
-    left, right = ([0.0, 0.52], [0.58, 1.0]) if split else ([0.0, 1.0], [0.0, 0.0])
+    left, right = ([0.0, 0.6], [0.65, 1.0]) if split else ([0.0, 1.0], [0.0, 0.0])
     data: list[dict[str, Any]] = []
     for kind, rows in shown.groupby("kind", sort=True):
         panels = [("x", "y", rows, True)]
