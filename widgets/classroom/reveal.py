@@ -2,7 +2,7 @@
 
 A :class:`Reveal` holds a *builder*, not the answer: the verdict, table, equilibrium or debrief is
 made only when it is shown, so before that it is in neither the page, the saved notebook nor the
-widget state (nothing to find by scrolling, printing or viewing the source). Two ways to open it:
+widget state (nothing to find by scrolling, printing or viewing the source). Three ways to open it:
 
 - **after an attempt** (``Reveal.after(question, build)`` or ``reveal.unlock()`` from any widget
   that has saved the learner's attempt): the button stays disabled, with a plain hint, until then;
