@@ -125,7 +125,16 @@ def every_question(page: Any) -> None:
 def allies_self_check(page: Any) -> None:
     question = page.locator(".course-question").filter(has_text="how many allies")
     expect(answer(question, "29")).to_contain_text("✔", timeout=TIMEOUT)
-    expect(answer(question, "32")).to_contain_text("✘", timeout=TIMEOUT)
+    # ipywidgets holds a widget's next change back until the kernel has answered its last one,
+    # while a button press goes at once: on a loaded machine the press can reach the kernel
+    # before the new pick, and the old answer is judged again. A learner would press again.
+    for attempt in range(3):
+        try:
+            expect(answer(question, "32")).to_contain_text("✘", timeout=10_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
 
 
 def numeric_questions(page: Any, values: dict[str, tuple[str, str]]) -> None:

@@ -151,7 +151,11 @@ def test_hostile_data_runs_no_script(lab: str, page: Any) -> None:
     try:
         run_all_cells(page)
         wait_rendered(page, {}, 0)
-        assert health(page, {}, 0) == []  # the lessons render on hostile text as on the real
+        problems = health(page, {}, 0)
+        if problems:  # a chart still filling in on a loaded machine: look once more
+            page.wait_for_timeout(10_000)
+            problems = health(page, {}, 0)
+        assert problems == []  # the lessons render on hostile text as on the real
         poke(page)
         barrier(page)
         wait_rendered(page, {}, 0)
