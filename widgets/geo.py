@@ -7,7 +7,7 @@ download and no URL at all, so the same figure works in JupyterLab, Voila, Jupyt
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from widgets import look
@@ -32,7 +32,7 @@ def _rings() -> tuple[Ring, ...]:
     return tuple(rings)
 
 
-@cache
+@lru_cache(maxsize=64)  # one entry per frame shown: bounded, as a learner can type any place
 def outline_lines(
     frame: tuple[float, float, float, float] | None = None,
 ) -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:

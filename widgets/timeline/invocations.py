@@ -33,7 +33,8 @@ def invocations(article: int | None = None) -> pd.DataFrame:
     """One row per time allies invoked an article, for learners to read: the first decision's
     date, who asked (state names), why, and how many Council decisions it took."""
     history = invocation_history(article)
-    names = dict(zip(load("members")["iso3"], load("members")["name"], strict=True))
+    members = load("members")
+    names = dict(zip(members["iso3"], members["name"], strict=True))
     rows: list[dict[str, object]] = []
     for record in history.to_dict("records"):
         last = rows[-1] if rows else None
