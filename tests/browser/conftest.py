@@ -132,10 +132,17 @@ def page(guard_and_page: tuple[Guard, Any]) -> Any:
 
 
 @pytest.fixture(scope="session")
-def lab() -> Iterator[str]:
+def lab_scratch() -> Path:
+    """The shared JupyterLab's own folder: its copy of the lessons, settings and the learner's
+    saved answers (``progress/``)."""
+    return Path(tempfile.mkdtemp(prefix="course-lab-"))
+
+
+@pytest.fixture(scope="session")
+def lab(lab_scratch: Path) -> Iterator[str]:
     """A real JupyterLab on 127.0.0.1 with a token, serving a copy of the lessons; yield its URL."""
     port = free_port()
-    command, env = lab_command(port, Path(tempfile.mkdtemp(prefix="course-lab-")))
+    command, env = lab_command(port, lab_scratch)
     base = f"http://127.0.0.1:{port}/"
     name = "jupyterlab" + (f"-shard{SHARD.replace('/', 'of')}" if SHARD else "")
     with server(name, command, f"{base}api/status?token={TOKEN}", env):

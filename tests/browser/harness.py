@@ -263,8 +263,10 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
             return !p.querySelector('.main-svg') || box.width < 50 || box.height < 50;
           }).length;
           // A drawn chart with no data: plotly's own property on the chart's element.
+          // Named by the course widget that holds it, so a failure says which chart.
           const empty = shown.filter(p => p.querySelector('.main-svg') && !(p.data || []).length)
-            .length;
+            .map(p => [...(p.closest('[class*="course-"]') || p).classList]
+              .filter(c => c.startsWith('course-')).join(' ') || 'a chart outside any widget');
           // Keyboard reachability: every visible control in a course widget takes Tab focus.
           const controls = '[class*="course-"] :is(button, select, input, textarea, [role=slider])';
           const unreachable = [...document.querySelectorAll(controls)]
@@ -302,7 +304,7 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
     if report["blank"]:
         problems.append(f"{report['blank']} charts are blank or collapsed")
     if report["empty"]:
-        problems.append(f"{report['empty']} charts are drawn with no data")
+        problems.append(f"{len(report['empty'])} charts are drawn with no data: {report['empty']}")
     for hook, expected in hooks.items():
         if report["hooks"][hook] < expected:
             problems.append(f"{report['hooks'][hook]} .{hook} widgets, expected {expected}")

@@ -14,9 +14,9 @@ BROKEN = """
 <pre class="jp-RenderedText">VBox(children=(IntSlider(value=3),))</pre>
 <div class="course-question"><button tabindex="-1">Check my answer</button></div>
 <div class="js-plotly-plot" style="width: 10px; height: 10px"></div>
-<div class="js-plotly-plot" id="empty" style="width: 300px; height: 200px">
+<div class="course-map"><div class="js-plotly-plot" id="empty" style="width: 300px; height: 200px">
   <svg class="main-svg"></svg>
-</div>
+</div></div>
 <script>document.getElementById("empty").data = [];</script>
 """
 
@@ -32,7 +32,7 @@ def test_health_reports_each_planted_problem(page: Any) -> None:
         "controls Tab cannot reach",
         "2 charts drawn, expected 3",
         "1 charts are blank or collapsed",
-        "1 charts are drawn with no data",
+        "1 charts are drawn with no data: ['course-map']",  # named by its widget
         "0 .course-timeline widgets, expected 1",
     ):
         assert expected in text, f"{expected!r} not reported in {problems}"
