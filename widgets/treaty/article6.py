@@ -3,8 +3,14 @@
 Article 5 applies to "an armed attack"; Article 6 says where such an attack counts. This model
 reads the course's ordered rules (``article6_rules``, each with its reason and sources) against the
 Parties' land (``article6_land``), all land (``map_land``) and the seas Article 6 names
-(``article6_seas``). The first rule that matches a point decides. Membership comes from
-``members``, so the same place can be outside the treaty on one day and inside on another.
+(``article6_seas``). The first rule that matches a point decides.
+
+Borders and members change, so the same place can be outside the treaty on one day and inside on
+another. The engine first asks whose territory a point was on the day: past borders
+(``article6_past_land``: East Germany, Berlin, the Saar, Trieste, Gibraltar, former colonies) are
+found before today's outlines, and ``article6_holders`` says who held each of them when (a place
+without rows there belongs to its ``sovereign`` in ``article6_territories``). Only then does it
+ask whether that Party was in the treaty (``members``).
 
 Coarse coastlines put some coastal towns a little out to sea; for an attack on territory, a point
 within about 13 km (0.12 degrees) of a Party's coast is treated as on that coast (the reason says
@@ -44,15 +50,44 @@ class Verdict:
     version: Version
 
 
+@dataclass(frozen=True)
+class Holding:
+    """Who held a place from ``since`` to ``until`` (inclusive; None: open): article6_holders."""
+
+    holder: str  # a Party's ISO code, or "" when no Party held it
+    since: pd.Timestamp | None
+    until: pd.Timestamp | None
+    held_as: str  # learner-facing words: what the place was in those years
+
+
+# Party names that take "the" in a sentence ("territory of the United Kingdom").
+_WITH_THE = frozenset({"United Kingdom", "United States", "Netherlands"})
+
+
+def _text(value: object) -> str:
+    return "" if pd.isna(value) else str(value)  # type: ignore[call-overload]
+
+
 @cache
 def _world() -> dict[str, Any]:
-    land = [parse_ring(str(r.code), str(r.points)) for r in load("article6_land").itertuples()]
+    past = [parse_ring(str(r.code), str(r.points)) for r in load("article6_past_land").itertuples()]
+    today = [parse_ring(str(r.code), str(r.points)) for r in load("article6_land").itertuples()]
     world_land = [parse_ring(str(r.code), str(r.points)) for r in load("map_land").itertuples()]
     seas = {
         str(r.sea_id): parse_ring(str(r.sea_id), str(r.points))
         for r in load("article6_seas").itertuples()
     }
     owners = load("article6_territories").set_index("code")
+    holdings: dict[str, list[Holding]] = {}
+    for row in load("article6_holders").to_dict("records"):
+        holdings.setdefault(str(row["code"]), []).append(
+            Holding(
+                _text(row["holder"]),
+                None if pd.isna(row["valid_from"]) else row["valid_from"],
+                None if pd.isna(row["valid_to"]) else row["valid_to"],
+                str(row["held_as"]),
+            )
+        )
     members = load("members").set_index("iso3")
     rules = load("article6_rules").sort_values("priority").to_dict("records")
     treaty = load("treaty_text")
@@ -62,10 +97,15 @@ def _world() -> dict[str, Any]:
         for row in article6.to_dict("records")
     }
     return {
-        "land": land,
+        # a past border lies inside today's outline of its Party: look at it first; for the
+        # coastal snap, later rings win ties, so the past ones go last there
+        "land": past + today,
+        "snap_land": today + past,
+        "holdings": holdings,
         "world_land": world_land,
         "seas": seas,
         "owners": owners,
+        "names": {str(code): str(name) for code, name in owners["name"].items()},
         "members": members,
         "rules": rules,
         "texts": texts,
@@ -140,13 +180,14 @@ def article6_verdicts(
     if target == "territory":  # forgive coarse coasts, for every point however many are asked
         gaps = np.flatnonzero([c is None for c in codes])
         nearest = nearest_within_many(
-            world["land"], lon_array[gaps], lat_array[gaps], COAST_SNAP_DEGREES
+            world["snap_land"], lon_array[gaps], lat_array[gaps], COAST_SNAP_DEGREES
         )
         for gap, near in zip(gaps, nearest, strict=True):
             if near is not None:
                 codes[int(gap)], snapped[int(gap)] = near, True
-    owners = np.array([_owner(c) or "" for c in codes], dtype=object)
     code_array = np.array([c or "" for c in codes], dtype=object)
+    holding = {code: _holding(str(code), day) for code in set(code_array) if code}
+    owners = np.array([holding[c][0] if c else "" for c in code_array], dtype=object)
     on_land = code_array != ""
     if (~on_land).any():
         rest = np.flatnonzero(~on_land)
@@ -173,9 +214,11 @@ def article6_verdicts(
             party = str(owners[i]) if member == "member-land" else member
             since = joined.get(party) if party else None
             if party and (since is None or day < since):
-                verdicts[i] = _not_yet(party, since, day, rule, version)
+                found = _not_yet(party, since, day, rule, version)
             else:
-                verdicts[i] = _verdict(rule, version, str(code_array[i]))
+                found = _verdict(rule, version, str(owners[i]))
+            held_as = holding[code_array[i]][1] if code_array[i] else None
+            verdicts[i] = _with_history(found, str(code_array[i]), held_as)
         open_points &= ~mask
     results = []
     for position in range(len(verdicts)):
@@ -196,13 +239,43 @@ def article6_verdicts(
     return results
 
 
-def _owner(code: str | None) -> str | None:
-    if code is None:
-        return None
-    owners = _world()["owners"]
-    if code not in owners.index or pd.isna(owners.loc[code, "sovereign"]):
-        return None
-    return str(owners.loc[code, "sovereign"])
+def _holding(code: str, day: pd.Timestamp) -> tuple[str, str | None]:
+    """Whose territory the place ``code`` was on ``day`` ("" for none) and, when article6_holders
+    has a row for that day, its words on what the place then was.
+
+    A place with rows but none covering the day (before the first, a gap) has no holder: the
+    table is asked about past borders, and a gap must not fall back on today's sovereign.
+    """
+    rows = _world()["holdings"].get(code)
+    if rows is None:
+        owners = _world()["owners"]
+        sovereign = owners.loc[code, "sovereign"] if code in owners.index else None
+        return ("" if sovereign is None or pd.isna(sovereign) else str(sovereign)), None
+    for row in rows:
+        if (row.since is None or day >= row.since) and (row.until is None or day <= row.until):
+            return row.holder, row.held_as
+    return "", None
+
+
+def _party_name(party: str) -> str:
+    """The Party's name as it reads inside a sentence ("the United Kingdom", "Germany")."""
+    name = _world()["names"].get(party, party)
+    return f"the {name}" if name in _WITH_THE else name
+
+
+def _with_history(verdict: Verdict, code: str, held_as: str | None) -> Verdict:
+    """The verdict with what the place was on the day in front of its reason (for a place whose
+    holder changed, the learner sees why this day's answer differs from today's)."""
+    if held_as is None:
+        return verdict
+    name = _world()["names"][code]
+    return Verdict(
+        verdict.covered,
+        f"{name}: {held_as}. {verdict.reason}",
+        verdict.clause,
+        verdict.rule_id,
+        verdict.version,
+    )
 
 
 def _joined(member: str) -> pd.Timestamp | None:
@@ -252,10 +325,10 @@ def _area_mask(
     return mask
 
 
-def _verdict(rule: dict[str, Any], version: Version, code: str) -> Verdict:
+def _verdict(rule: dict[str, Any], version: Version, holder: str) -> Verdict:
     reason = str(rule["reason"])
     if rule["rule_id"] == "members-territory":
-        reason = f"This is territory of {_world()['owners'].loc[code, 'name']}. " + reason
+        reason = f"This is territory of {_party_name(holder)}. " + reason
     clause = _clause_text(str(rule["clause"]), version)
     return Verdict(_covered(rule["covered"]), reason, clause, str(rule["rule_id"]), version)
 
@@ -275,8 +348,7 @@ def _not_yet(
     rule: dict[str, Any],
     version: Version,
 ) -> Verdict:
-    owners = _world()["owners"]
-    name = owners.loc[party, "name"] if party in owners.index else party
+    name = _party_name(party)
     when = "has not joined" if since is None else f"became a Party only on {since:%d %B %Y}"
     return Verdict(
         "no",
