@@ -327,7 +327,7 @@ def _area_mask(
 
 def _verdict(rule: dict[str, Any], version: Version, holder: str) -> Verdict:
     reason = str(rule["reason"])
-    if rule["rule_id"] == "members-territory":
+    if rule["member"] == "member-land":  # the verdict turns on whose land it is: say whose
         reason = f"This is territory of {_party_name(holder)}. " + reason
     clause = _clause_text(str(rule["clause"]), version)
     return Verdict(_covered(rule["covered"]), reason, clause, str(rule["rule_id"]), version)
