@@ -197,3 +197,43 @@ def test_every_past_outline_has_a_holder_history_or_a_sovereign() -> None:
     assert past <= territories
     assert {"DDR", "XWB", "XEB", "XSA", "XTA", "GIB", "MLT", "CYP", "BHS"} <= past
     assert past - {"GIB"} <= set(_rows_by_code())
+
+
+# The map's date slider (issue 13, item 3): its stops are the days the covered area changed.
+ISSUE_YEARS = {1952, 1955, 1962, 1982, 1990, 1999, 2004, 2009, 2017, 2020, 2023, 2024}
+
+
+def test_the_change_days_include_every_year_the_issue_names() -> None:
+    days = article6.change_days()
+    assert days == sorted(set(days)) and days[0] == pd.Timestamp("1949-08-24")
+    assert {day.year for day in days} >= ISSUE_YEARS
+    assert pd.Timestamp("1990-10-03") in days and pd.Timestamp("1957-01-01") in days
+
+
+def test_the_shaded_area_changes_on_each_of_those_days() -> None:
+    from widgets.treaty.view import treaty_area
+
+    for day in article6.change_days():
+        if day.year not in ISSUE_YEARS:
+            continue
+        before = treaty_area("territory", f"{day - pd.Timedelta(days=1):%Y-%m-%d}")[2]
+        after = treaty_area("territory", f"{day:%Y-%m-%d}")[2]
+        changed = sum(a != b for a, b in zip(before, after, strict=True))
+        assert changed >= 1, f"the map looks the same on both sides of {day:%d %B %Y}"
+
+
+def test_the_slider_sets_the_date_and_a_typed_date_moves_the_slider() -> None:
+    from widgets.treaty.view import Article6Map
+
+    view = Article6Map(place="washington-dc", target="territory", on="1970-06-01")
+    stops = [value for _, value in view.when.options]
+    assert stops == [f"{day:%Y-%m-%d}" for day in article6.change_days()]
+    assert view.when.value == "1964-09-21"  # the last change before the typed day
+    view.place.value = None
+    view.lat.value, view.lon.value = 51.34, 12.37  # Leipzig
+    assert view.result is not None and view.result.covered == "no"
+    view.when.value = "1990-10-03"
+    assert view.on.value == "1990-10-03"
+    assert view.result.covered == "yes" and "territory of Germany" in view.result.reason
+    view.on.value = "1985-05-05"
+    assert view.when.value == "1982-05-30" and view.result.covered == "no"

@@ -39,6 +39,7 @@ TARGETS: tuple[Target, ...] = ("territory", "forces")
 ATTACKS: tuple[AttackKind, ...] = ("armed", "cyber")
 AMENDED = pd.Timestamp("1952-02-18")  # the 1951 wording applies from Turkey's accession
 COAST_SNAP_DEGREES = 0.12
+ONE_DAY = pd.Timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,23 @@ def _clause_text(clause: str, version: Version) -> str | None:
     text = str(texts["1951"][0])
     parts = text.split("(ii)")
     return ("(ii)" + parts[1]).strip() if clause == "ii" else parts[0].strip()
+
+
+def change_days() -> list[pd.Timestamp]:
+    """Every day on which the area Article 6 covers changed: the treaty's entry into force, the
+    1951 wording, each accession, each change of holder and each dated rule beginning or ending
+    (the day after a rule's last day). These are the stops of the map's date slider: between two
+    of them every verdict stays the same."""
+    world = _world()
+    days = {AMENDED, *world["members"]["joined"]}
+    for holdings in world["holdings"].values():
+        days |= {h.since for h in holdings} | {h.until + ONE_DAY for h in holdings if h.until}
+    for rule in world["rules"]:
+        if not pd.isna(rule["valid_from"]):
+            days.add(rule["valid_from"])
+        if not pd.isna(rule["valid_to"]):
+            days.add(rule["valid_to"] + ONE_DAY)
+    return sorted(pd.Timestamp(d) for d in days if d is not None)
 
 
 def _check(lat: Any, lon: Any, target: str, attack: str) -> None:

@@ -11,10 +11,17 @@ import numpy as np
 from widgets import look
 from widgets.chart import LiveChart
 from widgets.data import load
+from widgets.dates import as_date
 from widgets.geo import outline_lines
 from widgets.markup import escape, plot_text
 from widgets.sources import sources_html
-from widgets.treaty.article6 import Covered, Target, article6_verdict, article6_verdicts
+from widgets.treaty.article6 import (
+    Covered,
+    Target,
+    article6_verdict,
+    article6_verdicts,
+    change_days,
+)
 from widgets.treaty.clauses import (
     SORTS,
     articles,
@@ -190,12 +197,28 @@ class ComparisonExplorer:
         return bundle
 
 
+EUROPE = (-12.0, 42.0, 34.0, 72.0)  # lon min, lon max, lat min, lat max: the finer grid
+
+
 @lru_cache(maxsize=32)
 def treaty_area(target: Target, on: str, step: float = 2.0) -> tuple[tuple[float, ...], ...]:
-    """Verdicts on a grid over the North Atlantic and Europe (cached per target and date)."""
+    """Verdicts on a grid over the North Atlantic and Europe (cached per target and date).
+
+    Europe gets a grid twice as fine, so that a small state that joins (Montenegro in 2017,
+    North Macedonia in 2020) changes the shading when the date slider passes its day."""
     # Alaska and the western United States included: all of North America is treaty territory.
-    lons, lats = np.meshgrid(np.arange(-170, 60.1, step), np.arange(0, 84.1, step))
-    verdicts = article6_verdicts(lats.ravel(), lons.ravel(), target=target, on=on)
+    lons, lats = (
+        g.ravel() for g in np.meshgrid(np.arange(-170, 60.1, step), np.arange(0, 84.1, step))
+    )
+    x0, x1, y0, y1 = EUROPE
+    outside = ~((lons >= x0) & (lons <= x1) & (lats >= y0) & (lats <= y1))
+    fine = step / 2
+    fine_lons, fine_lats = np.meshgrid(
+        np.arange(x0, x1 + fine / 2, fine), np.arange(y0, y1 + fine / 2, fine)
+    )
+    lons = np.concatenate([lons[outside], fine_lons.ravel()])
+    lats = np.concatenate([lats[outside], fine_lats.ravel()])
+    verdicts = article6_verdicts(lats, lons, target=target, on=on)
     codes = {"yes": 2.0, "contested": 1.0, "no": 0.0}
     return (tuple(lons.ravel()), tuple(lats.ravel()), tuple(codes[v.covered] for v in verdicts))
 
@@ -325,6 +348,14 @@ class Article6Map:
         self.on = w.Text(
             value=on, description="Date", placeholder="YYYY-MM-DD", continuous_update=False
         )
+        # the days on which the covered area changed, 1949 to today: each stop redraws the map
+        self.when = w.SelectionSlider(
+            options=[(f"{day:%d %b %Y}", f"{day:%Y-%m-%d}") for day in change_days()],
+            description="Changes",
+            continuous_update=False,
+            layout=w.Layout(width="46em"),
+        )
+        self._following = False
         self.attack = w.Dropdown(
             options=[("armed attack", "armed"), ("cyber operation", "cyber")], description="Kind"
         )
@@ -332,6 +363,7 @@ class Article6Map:
         self.map = LiveChart()
         self._moving = False
         self.place.observe(self._on_place, names="value")
+        self.when.observe(self._on_when, names="value")
         for control in (self.lat, self.lon, self.target, self.on, self.attack):
             control.observe(self.update, names="value")
         self.box = w.VBox(
@@ -340,6 +372,7 @@ class Article6Map:
                 w.HBox([self.lat, self.lon]),
                 self.target,
                 self.on,
+                self.when,
                 self.attack,
                 self.verdict,
                 self.map.box,
@@ -357,6 +390,18 @@ class Article6Map:
         self.lat.value, self.lon.value = float(row["lat"]), float(row["lon"])
         self._moving = False
         self.update()
+
+    def _on_when(self, _: object = None) -> None:
+        if not self._following:
+            self.on.value = self.when.value
+
+    def _follow(self, on: str) -> None:
+        """Put the slider on the last change at or before a typed date (without moving it)."""
+        day = f"{as_date(on):%Y-%m-%d}"
+        stops = [value for _, value in self.when.options]
+        self._following = True
+        self.when.value = max((s for s in stops if s <= day), default=stops[0])
+        self._following = False
 
     def label(self) -> str:
         if self.place.value is not None:
@@ -383,6 +428,7 @@ class Article6Map:
             )
             self.map.hide()
             return
+        self._follow(self.on.value)
         v = self.result
         words = {
             "yes": "Yes: inside the treaty area",
