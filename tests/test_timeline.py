@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pytest
 
@@ -219,6 +221,40 @@ def test_the_crowded_days_get_a_close_up_and_each_panel_one_value_axis() -> None
     assert sum(len(t["x"]) for t in close_up) >= 10, "the crisis days are drawn again, close up"
     search_only_2019 = TimelineView()
     search_only_2019.search.value = "tanker"
-    assert "xaxis2" not in search_only_2019.chart.figure["layout"] or any(
-        t.get("xaxis") == "x2" and t["x"] for t in search_only_2019.chart.figure["data"]
+    empty = search_only_2019.chart.figure
+    assert not any(t.get("xaxis") == "x2" and t["x"] for t in empty["data"])
+    assert "none of the events shown" in empty["layout"]["annotations"][0]["text"]
+
+
+def test_filtering_changes_the_points_not_the_shape_of_the_chart() -> None:
+    """The browser then moves points instead of laying the chart out again (and the date axis
+    does not jump while the learner searches)."""
+    from widgets.timeline.view import TimelineView
+
+    def shape(figure: dict[str, Any]) -> tuple[object, ...]:
+        layout = figure["layout"]
+        axes = {k: v.get("range") for k, v in layout.items() if k[1:5] == "axis"}
+        return tuple((t["xaxis"], t["yaxis"], t["name"]) for t in figure["data"]), str(axes)
+
+    view = TimelineView()
+    everything = view.chart.figure
+    for search in ("brain", "tanker", "zzz-no-such-event"):
+        view.search.value = search
+        assert shape(view.chart.figure) == shape(everything), search
+    start, end = view.range.value
+    low, high = (pd.Timestamp(day) for day in everything["layout"]["xaxis"]["range"])
+    assert low < start and high > end  # the learner's dates, a little padded
+    assert not any(
+        "matches" in axis for axis in everything["layout"].values() if isinstance(axis, dict)
     )
+
+
+def test_the_key_under_the_chart_gives_each_kind_its_shape() -> None:
+    from widgets.timeline.view import GLYPHS, SYMBOLS, TimelineView
+
+    view = TimelineView()
+    assert view.chart.figure["layout"]["showlegend"] is False
+    for i, kind in enumerate(view.kinds.options):
+        assert f"{GLYPHS[SYMBOLS[i % len(SYMBOLS)]]}</span> {kind}</li>" in view.key.value
+        trace = next(t for t in view.chart.figure["data"] if t["name"] == kind)
+        assert trace["marker"]["symbol"] == SYMBOLS[i % len(SYMBOLS)]

@@ -41,7 +41,7 @@ SYMBOLS = [
     "pentagon",
     "hexagon",
     "bowtie",
-    "hourglass",
+    "triangle-right",  # not "hourglass": its text glyph is missing from common fonts
     "circle-open",
     "square-open",
 ]
@@ -52,51 +52,50 @@ def timeline_figure(
     level: pd.DataFrame | None,
     kinds: list[str],
     close_up: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> dict[str, Any]:
-    """Lanes by side, marker shape by kind; beside them a close-up of the crowded days (when
-    some shown events fall in ``close_up``), and under them the crisis level in a panel of its
-    own, so each panel has one value axis.
+    """Lanes by side, marker shape by kind; beside them a close-up of the crowded days
+    (``close_up``), and under them the crisis level in a panel of its own, so each panel has one
+    value axis. ``window`` fixes the date axis to the learner's date range.
 
-    Returned as a plain plotly figure dict (drawn by a ``LiveChart``): it is redrawn on
-    every filter change, and validating graph objects would cost most of the time budget.
+    Returned as a plain plotly figure dict (drawn by a ``LiveChart``): it is redrawn on every
+    filter change, and validating graph objects would cost most of the time budget. For the same
+    reason its shape does not depend on the filters (one trace per kind, shown or not; the
+    panels stay; fixed axis ranges, no linked axes), so plotly.js changes points in place
+    instead of laying the chart out again: that halved the browser's redraw time.
     """
-    if close_up is not None:
-        inside = shown[(shown["date"] >= close_up[0]) & (shown["date"] <= close_up[1])]
-        if inside.empty:
-            close_up = None
     split = close_up is not None
     lanes_y = [0.36, 1.0] if level is not None else [0.0, 1.0]
     left, right = ([0.0, 0.6], [0.65, 1.0]) if split else ([0.0, 1.0], [0.0, 0.0])
+    symbol = {kind: SYMBOLS[i % len(SYMBOLS)] for i, kind in enumerate(kinds)}
+
+    def markers(part: pd.DataFrame, shape: str | None = None, **trace: Any) -> dict[str, Any]:
+        return {
+            "type": "scatter",
+            "mode": "markers",
+            "x": list(part["date"]),
+            "y": list(part["lane"]),
+            "marker": {
+                "size": 12,
+                "symbol": shape or [symbol.get(str(k), "circle") for k in part["kind"]],
+                "color": [LANE_COLOURS.get(lane, "#000") for lane in part["lane"]],
+                "line": {"width": 1, "color": "white"},
+            },
+            "customdata": [
+                [plot_text(action), plot_text(kind)]
+                for action, kind in zip(part["action"], part["kind"], strict=True)
+            ],
+            "hovertemplate": "%{x|%d %b %Y}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
+            **trace,
+        }
+
     data: list[dict[str, Any]] = []
-    for kind, rows in shown.groupby("kind", sort=True):
-        panels = [("x", "y", rows, True)]
-        if close_up is not None:
-            near = rows[(rows["date"] >= close_up[0]) & (rows["date"] <= close_up[1])]
-            panels.append(("x2", "y2", near, False))
-        for xaxis, yaxis, part, legend in panels:
-            data.append(
-                {
-                    "type": "scatter",
-                    "xaxis": xaxis,
-                    "yaxis": yaxis,
-                    "x": list(part["date"]),
-                    "y": list(part["lane"]),
-                    "mode": "markers",
-                    "name": plot_text(kind),
-                    "legendgroup": plot_text(kind),
-                    "showlegend": legend,
-                    "marker": {
-                        "size": 12,
-                        "symbol": SYMBOLS[kinds.index(str(kind)) % len(SYMBOLS)],
-                        "color": [LANE_COLOURS.get(lane, "#000") for lane in part["lane"]],
-                        "line": {"width": 1, "color": "white"},
-                    },
-                    "customdata": [[plot_text(action)] for action in part["action"]],
-                    "hovertemplate": "%{x|%d %b %Y}<br>%{customdata[0]}<extra>"
-                    + plot_text(kind)
-                    + "</extra>",
-                }
-            )
+    for kind in kinds:  # one trace per kind, empty when none is shown
+        rows = shown[shown["kind"] == kind]
+        data.append(markers(rows, symbol[kind], xaxis="x", yaxis="y", name=plot_text(kind)))
+    if close_up is not None:
+        near = shown[(shown["date"] >= close_up[0]) & (shown["date"] <= close_up[1])]
+        data.append(markers(near, xaxis="x2", yaxis="y2", name="close-up", showlegend=False))
     lanes_axis = {
         "categoryorder": "array",
         "categoryarray": list(reversed(LANES)),
@@ -104,35 +103,37 @@ def timeline_figure(
         "title": {"text": ""},
         "domain": lanes_y,
     }
+    x_axis: dict[str, Any] = {"domain": left, "type": "date"}
+    if window is not None:
+        pad = max(pd.Timedelta(days=1), (window[1] - window[0]) * 0.02)
+        x_axis["range"] = [window[0] - pad, window[1] + pad]
     layout: dict[str, Any] = {
         "title": {"text": "Events by side (text version: the table below)"},
-        "xaxis": {"domain": left, "anchor": "y", "showticklabels": level is None},
+        "xaxis": {**x_axis, "anchor": "y", "showticklabels": level is None},
         "yaxis": {**lanes_axis, "anchor": "x"},
-        "height": 560 if level is not None else 430,
-        # below the date labels of the bottom panel (the lanes' own, without a level panel)
-        "legend": {
-            "orientation": "h",
-            "y": -0.12 if level is not None else -0.2,
-            "yanchor": "top",
-            "title": {"text": "Kind of event: "},
-        },
-        "margin": {"l": 170, "r": 20},
+        "height": 500 if level is not None else 380,
+        # The key to the shapes is HTML under the chart (kinds_key): larger text than plotly's
+        # legend, read by screen readers, and not laid out again on every redraw.
+        "showlegend": False,
+        "margin": {"l": 170, "r": 20, "b": 40},
         "annotations": [],
     }
+    close_axis: dict[str, Any] = {}
     if close_up is not None:
         pad = pd.Timedelta(hours=12)
-        layout["xaxis2"] = {
+        close_axis = {
+            "type": "date",
             "domain": right,
-            "anchor": "y2",
             "range": [close_up[0] - pad, close_up[1] + pad],
-            "showticklabels": level is None,
             "dtick": 2 * 86_400_000,  # every other day: readable at 1024 px
             "tickformat": "%d %b",
         }
-        layout["yaxis2"] = {**lanes_axis, "anchor": "x2", "matches": "y", "showticklabels": False}
+        layout["xaxis2"] = {**close_axis, "anchor": "y2", "showticklabels": level is None}
+        layout["yaxis2"] = {**lanes_axis, "anchor": "x2", "showticklabels": False}
+        none = "" if len(near) else ": none of the events shown"
         layout["annotations"].append(
             {
-                "text": f"Close-up: {close_up[0]:%d %b} to {close_up[1]:%d %b %Y}",
+                "text": f"Close-up: {close_up[0]:%d %b} to {close_up[1]:%d %b %Y}{none}",
                 "xref": "paper",
                 "yref": "paper",
                 "x": sum(right) / 2,
@@ -151,47 +152,56 @@ def timeline_figure(
             "name": "crisis level",
             "showlegend": False,
             "hovertemplate": "%{x|%d %b %Y}: rung %{y}<extra>crisis level</extra>",
+            "x": list(level["date"]),
+            "y": list(level["level"]),
         }
         level_axis = {"domain": [0.0, 0.26], "range": [0, 9.5], "tickvals": [0, 3, 6, 9]}
-        data.append(
-            {
-                **band,
-                "x": list(level["date"]),
-                "y": list(level["level"]),
-                "xaxis": "x3",
-                "yaxis": "y3",
-            }
-        )
-        layout["xaxis3"] = {"domain": left, "anchor": "y3", "matches": "x"}
+        data.append({**band, "xaxis": "x3", "yaxis": "y3"})
+        layout["xaxis3"] = {**x_axis, "anchor": "y3"}
         layout["yaxis3"] = {
             **level_axis,
             "anchor": "x3",
             "title": {"text": "crisis level<br>(rung, 0-9)"},
         }
         if close_up is not None:
-            data.append(
-                {
-                    **band,
-                    "x": list(level["date"]),
-                    "y": list(level["level"]),
-                    "xaxis": "x4",
-                    "yaxis": "y4",
-                }
-            )
-            layout["xaxis4"] = {
-                "domain": right,
-                "anchor": "y4",
-                "matches": "x2",
-                "dtick": 2 * 86_400_000,
-                "tickformat": "%d %b",
-            }
-            layout["yaxis4"] = {
-                **level_axis,
-                "anchor": "x4",
-                "matches": "y3",
-                "showticklabels": False,
-            }
+            data.append({**band, "xaxis": "x4", "yaxis": "y4"})
+            layout["xaxis4"] = {**close_axis, "anchor": "y4"}
+            layout["yaxis4"] = {**level_axis, "anchor": "x4", "showticklabels": False}
     return {"data": data, "layout": layout}
+
+
+# What each plotly marker shape looks like in text, for the key under the chart.
+GLYPHS = {
+    "circle": "●",
+    "square": "■",
+    "diamond": "◆",
+    "triangle-up": "▲",
+    "x": "✕",
+    "star": "★",
+    "cross": "✚",
+    "triangle-down": "▼",
+    "pentagon": "⬟",
+    "hexagon": "⬢",
+    "bowtie": "⧓",
+    "triangle-right": "▶",
+    "circle-open": "○",
+    "square-open": "□",
+}
+
+
+def kinds_key(kinds: list[str]) -> str:
+    """The chart's key, as HTML: each kind of event beside its marker shape, and what the
+    colours mean (the side, as the lanes' labels say)."""
+    items = "".join(
+        f"<li><span aria-hidden='true' style='font-size:1.25em'>"
+        f"{GLYPHS[SYMBOLS[i % len(SYMBOLS)]]}</span> {escape(kind)}</li>"
+        for i, kind in enumerate(kinds)
+    )
+    return (
+        "<div class='course-key'><b>Shape: the kind of event.</b> Colour: the side, as the "
+        "lanes are labelled.<ul style='list-style:none;display:flex;flex-wrap:wrap;"
+        f"gap:2px 20px;padding:0;margin:4px 0'>{items}</ul></div>"
+    )
 
 
 def short(text: str, limit: int = 80) -> str:
@@ -293,6 +303,7 @@ class TimelineView:
         self.pick = w.Dropdown(description="Event", layout=w.Layout(width="48em"))
         self.message = w.HTML()
         self.chart = LiveChart()
+        self.key = w.HTML()
         self.detail = w.HTML()
         self.map = LiveChart()
         self.no_map = w.HTML()
@@ -313,6 +324,7 @@ class TimelineView:
                 self.search,
                 self.message,
                 self.chart.box,
+                self.key,
                 self.pick,
                 w.HBox([self.detail, w.VBox([self.map.box, self.no_map])]),
                 self.table,
@@ -328,6 +340,7 @@ class TimelineView:
         try:
             kinds = sorted(events["kind"].unique())
             self.kinds.options = kinds
+            self.key.value = kinds_key(kinds)
             self.kinds.value = tuple(kinds)
             if self.mode.value == CRISIS:  # up to the last report, which may follow the event
                 days = pd.date_range(events["date"].min(), events["known_on"].max(), freq="D")
@@ -387,7 +400,9 @@ class TimelineView:
         close_up = None
         if self.mode.value == CRISIS:
             close_up = (as_date(CLOSE_UP[0]), as_date(CLOSE_UP[1]))
-        self.chart.draw(timeline_figure(shown, level, list(self.kinds.options), close_up))
+        window = (pd.Timestamp(query.start), pd.Timestamp(query.end))
+        figure = timeline_figure(shown, level, list(self.kinds.options), close_up, window)
+        self.chart.draw(figure)
         self.table.value = table_html(shown)
         self.pick.options = [("(choose an event to read its details and sources)", None)] + [
             (f"{row['date']:%d %b %Y} · {short(str(row['action']))}", row["event_id"])
