@@ -271,10 +271,11 @@ def article6_figure(
             "type": "scattergeo",
             "lon": [lon],
             "lat": [lat],
-            "mode": "markers+text",
-            "text": [plot_text(label)],
-            "textposition": "top center",
-            "name": f"your place: {covered}",
+            # Named in the legend, not beside the marker: a long name written on the map ran off
+            # its edge and over the shading (NATO Headquarters, Boulevard Léopold III, ...).
+            "mode": "markers",
+            "name": f"{plot_text(label)}: {covered}",
+            "hovertemplate": f"{plot_text(label)}<extra></extra>",
             "marker": {"size": 14, "symbol": "star", "color": look.PALETTE["vermillion"]},
         }
     )
@@ -308,8 +309,8 @@ TREATY_FRAME = (-130.0, 60.0, 10.0, 78.0)  # lon min, lon max, lat min, lat max
 
 
 def map_frame(lat: float, lon: float, pad: float = 8.0) -> tuple[float, float, float, float]:
-    """The part of the world the Article 6 map shows for a chosen place (with room for its
-    name, which is written beside the marker)."""
+    """The part of the world the Article 6 map shows for a chosen place (with some room
+    around it)."""
     x0, x1, y0, y1 = TREATY_FRAME
     x0, x1 = min(x0, lon - 2.5 * pad), max(x1, lon + 2.5 * pad)
     y0, y1 = min(y0, lat - pad), max(y1, lat + pad)
@@ -351,7 +352,8 @@ class Article6Map:
         # the days on which the covered area changed, 1949 to today: each stop redraws the map
         self.when = w.SelectionSlider(
             options=[(f"{day:%d %b %Y}", f"{day:%Y-%m-%d}") for day in change_days()],
-            description="Changes",
+            description="Last change",
+            tooltip="Drag to step through the days the treaty area changed, 1949 to today",
             continuous_update=False,
             layout=w.Layout(width="46em"),
         )
