@@ -43,6 +43,15 @@ BAHAMAS = "cambridge-bahamas-1973;macaudailytimes-bahamas-1973"
 SPAIN = "nato-update-1982;defnat-spain-1982"
 TEXT = "nl-wetten-treaty-text"
 UK = "territory of the United Kingdom"
+BALTIC = "wilson-center-baltic-nonrecognition;pace-resolution-189-1960"
+ESTONIA = "enrs-estonia-restoration-1991"
+LATVIA = "saeima-latvia-21-august-1991"
+LITHUANIA = "wikipedia-lithuania-act-1990"
+SLOVENIA = "sta-slovenia-statehood-day-2018"
+CROATIA = "sabor-croatia-25-june"
+MACEDONIA = "dbpedia-macedonia-referendum-1991;dmwc-macedonia-independence-day"
+MONTENEGRO = "reuters-montenegro-independence-2006;ap-montenegro-independence-2006"
+SPLIT = "reuters-velvet-divorce-2023;radio-prague-velvet-divorce-30"
 
 CASES = [
     # East Germany: never a Party's territory before 3 October 1990
@@ -131,6 +140,48 @@ CASES = [
          "south of the Tropic of Cancer", TEXT, "not yet"),
     Case("Oran 1960 (Algerian departments)", 35.70, -0.63, "1960-06-01", "yes",
          "Algerian Departments of France", "wikipedia-1962-algerian-referendum;" + TEXT),
+    # Parties that were not yet states: the reason names what the place then was, not the Party
+    Case("Tallinn 1970", 59.437, 24.745, "1970-06-01", "no", "annexed by the Soviet Union",
+         BALTIC + ";" + ESTONIA, "territory of Estonia"),
+    Case("Tallinn, eve of restored independence", 59.437, 24.745, "1991-08-19", "no",
+         "never recognised", BALTIC + ";" + ESTONIA, "territory of Estonia"),
+    Case("Tallinn, restored independence", 59.437, 24.745, "1991-08-20", "no",
+         "territory of Estonia, which became a Party only on 29 March 2004", ESTONIA),
+    Case("Tallinn 2005", 59.437, 24.745, "2005-06-01", "yes", "territory of Estonia", ESTONIA),
+    Case("Riga 1985", 56.95, 24.10, "1985-06-01", "no", "Soviet Union", BALTIC + ";" + LATVIA,
+         "territory of Latvia"),
+    Case("Riga, restored independence", 56.95, 24.10, "1991-08-21", "no",
+         "territory of Latvia, which became a Party only", LATVIA),
+    Case("Vilnius 1989", 54.687, 25.28, "1989-06-01", "no", "Soviet Union",
+         BALTIC + ";" + LITHUANIA, "territory of Lithuania"),
+    Case("Vilnius 1990, after the Act of 11 March", 54.687, 25.28, "1990-06-01", "no",
+         "territory of Lithuania, which became a Party only", LITHUANIA),
+    Case("Ljubljana 1970", 46.05, 14.51, "1970-06-01", "no", "part of Yugoslavia", SLOVENIA,
+         "territory of Slovenia"),
+    Case("Ljubljana 1992", 46.05, 14.51, "1992-06-01", "no",
+         "territory of Slovenia, which became a Party only", SLOVENIA),
+    Case("Koper 1980", 45.548, 13.73, "1980-06-01", "no", "part of Yugoslavia", SLOVENIA,
+         "territory of Slovenia"),
+    Case("Zagreb 1970", 45.815, 15.98, "1970-06-01", "no", "part of Yugoslavia", CROATIA,
+         "territory of Croatia"),
+    Case("Zagreb 1995", 45.815, 15.98, "1995-06-01", "no",
+         "territory of Croatia, which became a Party only on 01 April 2009", CROATIA),
+    Case("Skopje 1970", 41.998, 21.43, "1970-06-01", "no", "part of Yugoslavia", MACEDONIA,
+         "territory of North Macedonia"),
+    Case("Skopje 2000", 41.998, 21.43, "2000-06-01", "no",
+         "territory of North Macedonia, which became a Party only", MACEDONIA),
+    Case("Podgorica 2000", 42.44, 19.26, "2000-06-01", "no", "Serbia and Montenegro", MONTENEGRO,
+         "territory of Montenegro"),
+    Case("Podgorica 2010", 42.44, 19.26, "2010-06-01", "no",
+         "territory of Montenegro, which became a Party only on 05 June 2017", MONTENEGRO),
+    Case("Prague 1970", 50.08, 14.42, "1970-06-01", "no", "part of Czechoslovakia", SPLIT,
+         "territory of Czechia"),
+    Case("Prague 1993", 50.08, 14.42, "1993-06-01", "no",
+         "territory of Czechia, which became a Party only on 12 March 1999", SPLIT),
+    Case("Bratislava 1992", 48.15, 17.11, "1992-12-31", "no", "part of Czechoslovakia", SPLIT,
+         "territory of Slovakia"),
+    Case("Bratislava 1993", 48.15, 17.11, "1993-01-01", "no",
+         "territory of Slovakia, which became a Party only", SPLIT),
 ]  # fmt: skip
 
 
@@ -210,11 +261,33 @@ def test_the_change_days_include_every_year_the_issue_names() -> None:
     assert pd.Timestamp("1990-10-03") in days and pd.Timestamp("1957-01-01") in days
 
 
+def _only_between_non_parties(day: pd.Timestamp) -> bool:
+    """True when every change of holder on ``day`` is between places no Party held or held by a
+    Party not yet in the treaty (Estonia from the Soviet Union, 1991): the reason changes, the
+    map does not. change_days() still lists such days as slider stops; see issue 13."""
+    joined = load("members").set_index("iso3")["joined"]
+    member_days = set(joined) | {article6.AMENDED}
+    rules = load("article6_rules")
+    rule_days = set(rules["valid_from"].dropna()) | {
+        d + pd.Timedelta(days=1) for d in rules["valid_to"].dropna()
+    }
+    if day in member_days or day in rule_days:
+        return False
+    holders = load("article6_holders")
+    touching = holders[
+        (holders["valid_from"] == day) | (holders["valid_to"] + pd.Timedelta(days=1) == day)
+    ]
+    for holder in touching["holder"]:
+        if not pd.isna(holder) and holder in joined.index and joined[holder] <= day:
+            return False
+    return not touching.empty
+
+
 def test_the_shaded_area_changes_on_each_of_those_days() -> None:
     from widgets.treaty.view import treaty_area
 
     for day in article6.change_days():
-        if day.year not in ISSUE_YEARS:
+        if day.year not in ISSUE_YEARS or _only_between_non_parties(day):
             continue
         before = treaty_area("territory", f"{day - pd.Timedelta(days=1):%Y-%m-%d}")[2]
         after = treaty_area("territory", f"{day:%Y-%m-%d}")[2]
