@@ -28,7 +28,12 @@ import pandas as pd
 
 from widgets.data import load
 from widgets.dates import DateLike, as_date
-from widgets.treaty.geometry import first_containing, nearest_within_many, parse_ring
+from widgets.treaty.geometry import (
+    Ring,
+    first_containing_index,
+    nearest_within_index,
+    parse_ring,
+)
 
 Covered = Literal["yes", "no", "contested"]
 Target = Literal["territory", "forces"]  # the place itself, or forces stationed there
@@ -90,6 +95,10 @@ def _world() -> dict[str, Any]:
             )
         )
     members = load("members").set_index("iso3")
+    sovereigns = {
+        str(code): "" if pd.isna(sovereign) else str(sovereign)
+        for code, sovereign in owners["sovereign"].items()
+    }
     rules = load("article6_rules").sort_values("priority").to_dict("records")
     treaty = load("treaty_text")
     article6 = treaty[(treaty["treaty_id"] == "north-atlantic-treaty") & (treaty["article"] == "6")]
@@ -102,6 +111,11 @@ def _world() -> dict[str, Any]:
         # coastal snap, later rings win ties, so the past ones go last there
         "land": past + today,
         "snap_land": today + past,
+        # each list's keys as an array, "" last: keys[index] with index -1 for "no ring"
+        "land_keys": _keys(past + today),
+        "snap_keys": _keys(today + past),
+        "sovereigns": sovereigns,
+        "joined": dict(members["joined"].items()),
         "holdings": holdings,
         "world_land": world_land,
         "seas": seas,
@@ -111,6 +125,10 @@ def _world() -> dict[str, Any]:
         "rules": rules,
         "texts": texts,
     }
+
+
+def _keys(rings: list[Ring]) -> np.ndarray:
+    return np.array([ring.key for ring in rings] + [""], dtype=object)
 
 
 def _clause_text(clause: str, version: Version) -> str | None:
@@ -182,8 +200,9 @@ def article6_verdicts(
 ) -> list[Verdict]:
     """Vectorised: one verdict per point (used to shade the treaty area on a map).
 
-    Each rule is applied to every still-undecided point at once, so the cost grows with the
-    number of rules and polygons, not with a Python loop per point.
+    Each rule is applied to every still-undecided point at once, and a verdict is built once for
+    each rule, place and snap that occur (a map's ten thousand points share a few hundred), so the
+    cost grows with the number of rules and polygons, not with a Python loop per point.
     """
     _check(lats, lons, target, attack)
     day = as_date(on)
@@ -191,70 +210,75 @@ def article6_verdicts(
     lon_array = np.atleast_1d(np.asarray(lons, dtype=float))
     if lat_array.shape != lon_array.shape:
         raise ValueError("give as many latitudes as longitudes")
+    lat_array, lon_array = lat_array.ravel(), lon_array.ravel()
     world = _world()
     version: Version = "1951" if day >= AMENDED else "1949"
-    codes = first_containing(world["land"], lon_array, lat_array)
+    code_array = world["land_keys"][first_containing_index(world["land"], lon_array, lat_array)]
     snapped = np.zeros(lat_array.shape, dtype=bool)
     if target == "territory":  # forgive coarse coasts, for every point however many are asked
-        gaps = np.flatnonzero([c is None for c in codes])
-        nearest = nearest_within_many(
+        gaps = np.flatnonzero(code_array == "")
+        near = nearest_within_index(
             world["snap_land"], lon_array[gaps], lat_array[gaps], COAST_SNAP_DEGREES
         )
-        for gap, near in zip(gaps, nearest, strict=True):
-            if near is not None:
-                codes[int(gap)], snapped[int(gap)] = near, True
-    code_array = np.array([c or "" for c in codes], dtype=object)
-    holding = {code: _holding(str(code), day) for code in set(code_array) if code}
-    owners = np.array([holding[c][0] if c else "" for c in code_array], dtype=object)
+        code_array[gaps[near >= 0]] = world["snap_keys"][near[near >= 0]]
+        snapped[gaps[near >= 0]] = True
+    places, place_of = np.unique(code_array, return_inverse=True)
+    holding = {str(code): _holding(str(code), day) for code in places if code}
+    owners = np.array([holding[c][0] if c else "" for c in places], dtype=object)[place_of]
     on_land = code_array != ""
-    if (~on_land).any():
-        rest = np.flatnonzero(~on_land)
-        hits = first_containing(world["world_land"], lon_array[rest], lat_array[rest])
-        on_land[rest] = [h is not None for h in hits]
-    joined = {
-        m: _joined(m)
-        for m in set(owners) | {r["member"] for r in world["rules"]}
-        if isinstance(m, str) and len(m) == 3
-    }
-    verdicts: list[Verdict | None] = [None] * lat_array.size
-    open_points = np.ones(lat_array.shape, dtype=bool)
-    for rule in world["rules"]:
+    rest = np.flatnonzero(~on_land)
+    on_land[rest] = (
+        first_containing_index(world["world_land"], lon_array[rest], lat_array[rest]) >= 0
+    )
+    rules = world["rules"]
+    decided = np.full(lat_array.shape, -1, dtype=np.intp)  # the rule that decides each point
+    for number, rule in enumerate(rules):
+        open_points = decided < 0
         if not open_points.any():
             break
-        if not _rule_applies(rule, target, version, day):
-            continue
-        mask = open_points & _area_mask(rule, lon_array, lat_array, code_array, owners, on_land)
-        if not mask.any():
-            continue
-        member = "" if pd.isna(rule["member"]) else str(rule["member"])
-        for index in np.flatnonzero(mask):
-            i = int(index)
-            party = str(owners[i]) if member == "member-land" else member
-            since = joined.get(party) if party else None
-            if party and (since is None or day < since):
-                found = _not_yet(party, since, day, rule, version)
-            else:
-                found = _verdict(rule, version, str(owners[i]))
-            held_as = holding[code_array[i]][1] if code_array[i] else None
-            verdicts[i] = _with_history(found, str(code_array[i]), held_as)
-        open_points &= ~mask
-    results = []
-    for position in range(len(verdicts)):
-        verdict = verdicts[position]
-        assert verdict is not None, "the rules end with catch-all rules; one always matches"
-        if attack != "armed":
-            verdict = _not_armed(verdict, attack)
-        if snapped[position] and verdict.covered != "no":
-            verdict = Verdict(
-                verdict.covered,
-                verdict.reason + " (The place is on the coast; the "
-                "map's coarse coastline puts it just offshore.)",
-                verdict.clause,
-                verdict.rule_id,
-                verdict.version,
-            )
-        results.append(verdict)
-    return results
+        if _rule_applies(rule, target, version, day):
+            decided[
+                open_points & _area_mask(rule, lon_array, lat_array, code_array, owners, on_land)
+            ] = number
+    assert (decided >= 0).all(), "the rules end with catch-all rules; one always matches"
+    cases, case_of = np.unique(
+        (decided * places.size + place_of) * 2 + snapped, return_inverse=True
+    )
+    verdicts = []
+    for case in cases.tolist():
+        number, place = divmod(case // 2, places.size)
+        code = str(places[place])
+        owner, held_as = holding[code] if code else ("", None)
+        verdict = _with_history(_rule_verdict(rules[number], version, day, owner), code, held_as)
+        verdicts.append(_as_asked(verdict, attack, snapped=bool(case % 2)))
+    return [verdicts[i] for i in case_of.tolist()]
+
+
+def _rule_verdict(rule: dict[str, Any], version: Version, day: pd.Timestamp, owner: str) -> Verdict:
+    """The rule's verdict for a place held by ``owner``: "not yet" when the Party it turns on had
+    not joined on the day."""
+    member = "" if pd.isna(rule["member"]) else str(rule["member"])
+    party = owner if member == "member-land" else member
+    since = _world()["joined"].get(party) if party else None
+    if party and (since is None or day < since):
+        return _not_yet(party, since, day, rule, version)
+    return _verdict(rule, version, owner)
+
+
+def _as_asked(verdict: Verdict, attack: AttackKind, *, snapped: bool) -> Verdict:
+    """The verdict for the kind of attack asked about, saying so when the coastal snap placed it."""
+    if attack != "armed":
+        verdict = _not_armed(verdict, attack)
+    if snapped and verdict.covered != "no":
+        verdict = Verdict(
+            verdict.covered,
+            verdict.reason + " (The place is on the coast; the "
+            "map's coarse coastline puts it just offshore.)",
+            verdict.clause,
+            verdict.rule_id,
+            verdict.version,
+        )
+    return verdict
 
 
 def _holding(code: str, day: pd.Timestamp) -> tuple[str, str | None]:
@@ -266,9 +290,7 @@ def _holding(code: str, day: pd.Timestamp) -> tuple[str, str | None]:
     """
     rows = _world()["holdings"].get(code)
     if rows is None:
-        owners = _world()["owners"]
-        sovereign = owners.loc[code, "sovereign"] if code in owners.index else None
-        return ("" if sovereign is None or pd.isna(sovereign) else str(sovereign)), None
+        return _world()["sovereigns"].get(code, ""), None
     for row in rows:
         if (row.since is None or day >= row.since) and (row.until is None or day <= row.until):
             return row.holder, row.held_as
@@ -294,11 +316,6 @@ def _with_history(verdict: Verdict, code: str, held_as: str | None) -> Verdict:
         verdict.rule_id,
         verdict.version,
     )
-
-
-def _joined(member: str) -> pd.Timestamp | None:
-    members = _world()["members"]
-    return members.loc[member, "joined"] if member in members.index else None
 
 
 def _rule_applies(
@@ -337,9 +354,7 @@ def _area_mask(
         return on_land.copy()
     ring = _world()["seas"][area]
     mask = ~on_land
-    if mask.any():
-        found = first_containing([ring], lons[mask], lats[mask])
-        mask[np.flatnonzero(mask)] = [f is not None for f in found]
+    mask[mask] = first_containing_index([ring], lons[mask], lats[mask]) >= 0
     return mask
 
 
