@@ -249,7 +249,7 @@ def main() -> int:
             f"{'ok' if good else 'OVER TARGET'}"
         )
     print(
-        f"article 6 engine: {article6_points_per_second():,.0f} points per second (target 10,000)"
+        f"article 6 engine: {article6_points_per_second():,.0f} points per second (target 50,000)"
     )
     print(f"\n{'Voila render (make present)':<30}{'seconds':>8}")
     for name, seconds in voila_render_times():
