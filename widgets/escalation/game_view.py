@@ -151,10 +151,11 @@ class GameExplorer:
             return
         rational = solve(tree).path
         layout = layout_tree(tree)
-        self.chart.draw(tree_figure(layout, rational=rational, title=TREE_TITLE))
-        self.tree_text.value = tree_outline_html(layout, rational=rational)
+        # The answer in words first: the browser shows it before it redraws the tree.
         self.summary = solution_summary(solution)
         self.text.value = f"<p role='status'>{escape(self.summary)}</p>"
+        self.chart.draw(tree_figure(layout, rational=rational, title=TREE_TITLE))
+        self.tree_text.value = tree_outline_html(layout, rational=rational)
         table = look.table_html(strategy_table(tree, solution))
         self.table.value = f"<div class='jp-RenderedHTMLCommon'>{table}</div>"  # lab's table look
 
