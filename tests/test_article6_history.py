@@ -48,6 +48,7 @@ ESTONIA = "enrs-estonia-restoration-1991"
 LATVIA = "saeima-latvia-21-august-1991"
 LITHUANIA = "wikipedia-lithuania-act-1990"
 SLOVENIA = "sta-slovenia-statehood-day-2018"
+ZONE_B = "wikili-zone-b;pokrajinski-muzej-koper-border;almanacco-triestino-memorandum-1954"
 CROATIA = "sabor-croatia-25-june"
 MACEDONIA = "dbpedia-macedonia-referendum-1991;dmwc-macedonia-independence-day"
 MONTENEGRO = "reuters-montenegro-independence-2006;ap-montenegro-independence-2006"
@@ -160,8 +161,12 @@ CASES = [
          "territory of Slovenia"),
     Case("Ljubljana 1992", 46.05, 14.51, "1992-06-01", "no",
          "territory of Slovenia, which became a Party only", SLOVENIA),
-    Case("Koper 1980", 45.548, 13.73, "1980-06-01", "no", "part of Yugoslavia", SLOVENIA,
+    Case("Koper 1950 (Zone B)", 45.548, 13.73, "1950-06-01", "no", "Zone B of the Free Territory",
+         ZONE_B, "territory of Slovenia"),
+    Case("Koper 1980", 45.548, 13.73, "1980-06-01", "no", "part of Yugoslavia", ZONE_B,
          "territory of Slovenia"),
+    Case("Koper 1992", 45.548, 13.73, "1992-06-01", "no",
+         "territory of Slovenia, which became a Party only", SLOVENIA, "Zone B of the Free"),
     Case("Zagreb 1970", 45.815, 15.98, "1970-06-01", "no", "part of Yugoslavia", CROATIA,
          "territory of Croatia"),
     Case("Zagreb 1995", 45.815, 15.98, "1995-06-01", "no",
