@@ -17,8 +17,22 @@ from hypothesis import strategies as st
 
 from widgets.data import load
 from widgets.treaty import article6_verdict, article6_verdicts
-from widgets.treaty.article6 import AMENDED, ATTACKS, COVERED, TARGETS, AttackKind, Target, _world
-from widgets.treaty.geometry import first_containing
+from widgets.treaty.article6 import (
+    AMENDED,
+    ATTACKS,
+    COAST_SNAP_DEGREES,
+    COVERED,
+    TARGETS,
+    AttackKind,
+    Target,
+    _world,
+)
+from widgets.treaty.geometry import (
+    Ring,
+    first_containing,
+    first_containing_index,
+    nearest_within_index,
+)
 
 FAST = settings(max_examples=20, derandomize=True, deadline=None, database=None)
 
@@ -140,3 +154,96 @@ def test_a_partys_territory_is_not_covered_before_it_joins(
     member, lat, lon, on = case
     verdict = article6_verdict(lat, lon, target="territory", on=on, attack=attack)
     assert verdict.covered == "no", f"{member} on {on}: {verdict.reason}"
+
+
+def every_edge_first_containing(rings: list[Ring], lon: float, lat: float) -> int:
+    """The plain even-odd test over every edge of every ring, one point at a time: what the
+    engine's banded, batched lookup must agree with."""
+    for index, ring in enumerate(rings):
+        lon0, lon1, lat0, lat1 = ring.box
+        if not (lon0 <= lon <= lon1 and lat0 <= lat <= lat1):
+            continue
+        x1, y1, x2, y2 = ring.xs, ring.ys, np.roll(ring.xs, -1), np.roll(ring.ys, -1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            crossing_x = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
+        if np.count_nonzero(((y1 > lat) != (y2 > lat)) & (lon < crossing_x)) % 2 == 1:
+            return index
+    return -1
+
+
+def every_edge_nearest(rings: list[Ring], lon: float, lat: float, degrees: float) -> int:
+    """The distance to every edge of each ring whose box, widened by ``degrees``, holds the point,
+    one point at a time (ties: the later ring)."""
+    found, best = -1, degrees
+    for index, ring in enumerate(rings):
+        lon0, lon1, lat0, lat1 = ring.box
+        if not (
+            lon0 - degrees <= lon <= lon1 + degrees and lat0 - degrees <= lat <= lat1 + degrees
+        ):
+            continue
+        x1, y1 = ring.xs, ring.ys
+        dx, dy = np.roll(ring.xs, -1) - x1, np.roll(ring.ys, -1) - y1
+        length = dx * dx + dy * dy
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = np.clip(np.where(length > 0, ((lon - x1) * dx + (lat - y1) * dy) / length, 0), 0, 1)
+        distance = float(np.min(np.hypot(x1 + t * dx - lon, y1 + t * dy - lat)))
+        if distance <= best:
+            found, best = index, distance
+    return found
+
+
+@st.composite
+def on_a_vertex(draw: st.DrawFn) -> tuple[float, float]:
+    """Exactly a vertex of a Party's outline, where two edges meet and the ray test is delicate."""
+    return draw(st.sampled_from(coast_vertices()))
+
+
+ANYWHERE = st.tuples(LATS, LONS) | near_a_coast() | on_a_vertex()
+
+
+@settings(FAST, max_examples=10)
+@given(st.lists(ANYWHERE, min_size=30, max_size=30))
+def test_the_banded_lookup_finds_what_testing_every_edge_finds(
+    points: list[tuple[float, float]],
+) -> None:
+    lats = np.array([p[0] for p in points])
+    lons = np.array([p[1] for p in points])
+    world = _world()
+    for rings in (world["land"], world["world_land"]):
+        expected = [every_edge_first_containing(rings, lon, lat) for lat, lon in points]
+        assert first_containing_index(rings, lons, lats).tolist() == expected
+    snap = world["snap_land"]
+    expected = [every_edge_nearest(snap, lon, lat, COAST_SNAP_DEGREES) for lat, lon in points]
+    assert nearest_within_index(snap, lons, lats, COAST_SNAP_DEGREES).tolist() == expected
+
+
+@settings(FAST, max_examples=10)
+@given(st.lists(ANYWHERE, min_size=30, max_size=30), DAYS, ANY_TARGET, ANY_ATTACK)
+def test_a_batch_gets_the_verdicts_each_point_gets_alone(
+    points: list[tuple[float, float]], on: str, target: Target, attack: AttackKind
+) -> None:
+    lats = np.array([p[0] for p in points])
+    lons = np.array([p[1] for p in points])
+    batch = article6_verdicts(lats, lons, target=target, on=on, attack=attack)
+    alone = [article6_verdict(a, b, target=target, on=on, attack=attack) for a, b in points]
+    assert batch == alone
+
+
+def circle(key: str, vertices: int) -> Ring:
+    """A ring of radius 1 degree round (0, 0): many vertices, so many bands of latitude."""
+    angles = np.linspace(0, 2 * np.pi, vertices, endpoint=False)
+    return Ring(key, np.cos(angles), np.sin(angles), (-1.0, 1.0, -1.0, 1.0))
+
+
+@FAST
+@given(st.lists(st.tuples(st.floats(0, 2 * np.pi), st.floats(0.85, 1.15)), min_size=1, max_size=50))
+def test_the_bands_miss_no_edge_within_reach(polar: list[tuple[float, float]]) -> None:
+    # points inside and outside a ring of 400 edges, up to 0.15 degrees off it in any direction:
+    # an edge within the snap distance may lie several bands north or south of the point
+    rings = [circle("INNER", 400), circle("OUTER", 397)]
+    lons = np.array([r * np.cos(a) for a, r in polar])
+    lats = np.array([r * np.sin(a) for a, r in polar])
+    expected = [every_edge_first_containing(rings, x, y) for x, y in zip(lons, lats, strict=True)]
+    assert first_containing_index(rings, lons, lats).tolist() == expected
+    expected = [every_edge_nearest(rings, x, y, 0.12) for x, y in zip(lons, lats, strict=True)]
+    assert nearest_within_index(rings, lons, lats, 0.12).tolist() == expected
