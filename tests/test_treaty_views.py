@@ -177,3 +177,21 @@ def test_north_america_is_drawn_and_shaded() -> None:
     )  # Alaska
     outlines = next(t for t in figure["data"] if t["mode"] == "lines")
     assert any(x is not None and x < -100 for x in outlines["lon"])
+
+
+def test_a_click_on_the_map_judges_the_place_clicked() -> None:
+    """The browser sends the clicked place's coordinates; the view judges them in one redraw."""
+    from widgets.treaty.view import Article6Map
+
+    view = Article6Map(target="territory", on="2020-01-06")
+    assert view.map.widget.clickable
+    drawn = view.map.revision
+    view.map.widget._handle_custom_msg({"event": "click", "lat": 48.8566, "lon": 2.3522}, [])
+    assert view.place.index == 0  # "(type coordinates below)", not a blank box
+    assert (view.lat.value, view.lon.value) == (48.86, 2.35)
+    assert view.result is not None and view.result.covered == "yes"
+    assert "France" in view.result.reason
+    assert view.map.revision == drawn + 1
+    view.map.widget._handle_custom_msg({"event": "click", "lat": "x", "lon": None}, [])
+    view.map.widget._handle_custom_msg({"event": "resize"}, [])
+    assert (view.lat.value, view.lon.value) == (48.86, 2.35)  # anything else is ignored

@@ -21,7 +21,7 @@ them to :meth:`LiveChart.draw`.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,22 @@ export default {
     };
     redraw();
     model.on("change:figure", redraw);
+    // A click on a map (plotly "geo" chart) tells the kernel the place clicked: the projection
+    // turns the pixel back into longitude and latitude.
+    const clicked = event => {
+      const geo = el._fullLayout && el._fullLayout.geo;
+      const svg = el.querySelector(".main-svg");
+      if (!model.get("clickable") || !geo || !geo._subplot || !svg) return;
+      const size = el._fullLayout._size;
+      const box = svg.getBoundingClientRect();
+      const x = event.clientX - box.left - (size.l + size.w * geo.domain.x[0]);
+      const y = event.clientY - box.top - (size.t + size.h * (1 - geo.domain.y[1]));
+      const place = geo._subplot.projection.invert([x, y]);
+      if (place && place.every(Number.isFinite)) {
+        model.send({event: "click", lon: place[0], lat: place[1]});
+      }
+    };
+    el.addEventListener("click", clicked);
     // Drawn before it is on the page, the chart would keep plotly's default 700 px: measure
     // again whenever the box changes size (placed on the page, window resized, zoom).
     let width = 0;
@@ -82,6 +98,7 @@ export default {
     });
     watch.observe(el);
     return () => {
+      el.removeEventListener("click", clicked);
       watch.disconnect();
       model.off("change:figure", redraw);
       Plotly.purge(el);
@@ -131,6 +148,7 @@ def _widget_class() -> type[Any]:
         figure = traitlets.Dict().tag(sync=True)
         template = traitlets.Dict().tag(sync=True)
         library = traitlets.Unicode().tag(sync=True)  # the PlotlyLibrary's model id
+        clickable = traitlets.Bool(False).tag(sync=True)  # a map sends the places clicked
 
     return PlotlyChart
 
@@ -180,6 +198,19 @@ class LiveChart:
         new["layout"]["meta"] = {"revision": self.revision}
         self.widget.figure = new
         self.box.layout.display = "block"  # a block, not a flex row: the chart takes the full width
+
+    def on_click(self, callback: Callable[[float, float], None]) -> None:
+        """Call ``callback(lat, lon)`` when the learner clicks a place on this chart (a map)."""
+
+        def message(_: Any, content: Any, buffers: Any) -> None:
+            if not isinstance(content, dict) or content.get("event") != "click":
+                return
+            lat, lon = content.get("lat"), content.get("lon")
+            if isinstance(lat, int | float) and isinstance(lon, int | float):
+                callback(float(lat), float(lon))
+
+        self.widget.clickable = True
+        self.widget.on_msg(message)
 
     def hide(self) -> None:
         """Take the chart off the page (an impossible input has nothing to draw)."""

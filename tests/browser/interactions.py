@@ -249,13 +249,30 @@ def article6_map(page: Any) -> None:
     root.get_by_label("Longitude").fill("-157.95")
     root.get_by_label("Longitude").press("Enter")
     expect(verdict).to_contain_text("No: outside the treaty area", timeout=TIMEOUT)
+    # A click on the map picks the place under the pointer: Paris, found with the map's own
+    # projection (a marker-free spot: the click lands on the map, not on a trace).
+    plot = root.locator(".js-plotly-plot").first
+    plot.scroll_into_view_if_needed()
+    point = plot.evaluate(
+        """(el, [lon, lat]) => {
+          const geo = el._fullLayout.geo, size = el._fullLayout._size;
+          const box = el.querySelector('.main-svg').getBoundingClientRect();
+          const [x, y] = geo._subplot.projection([lon, lat]);
+          return [box.left + size.l + size.w * geo.domain.x[0] + x,
+                  box.top + size.t + size.h * (1 - geo.domain.y[1]) + y];
+        }""",
+        [2.35, 48.86],
+    )
+    page.mouse.click(*point)
+    expect(verdict).to_contain_text("Yes: inside the treaty area", timeout=TIMEOUT)
+    expect(root.get_by_label("Latitude")).to_have_value(re.compile(r"^(48\.[6-9]|49\.0)"))
     root.get_by_label("Date").fill("not a date")
     root.get_by_label("Date").press("Enter")
     expect(verdict).to_contain_text("Cannot judge this", timeout=TIMEOUT)
     expect(root.locator(".js-plotly-plot")).to_be_hidden()  # no chart for an impossible input
     root.get_by_label("Date").fill("2020-01-08")
     root.get_by_label("Date").press("Enter")
-    expect(verdict).to_contain_text("No: outside the treaty area", timeout=TIMEOUT)
+    expect(verdict).to_contain_text("Yes: inside the treaty area", timeout=TIMEOUT)  # Paris
     expect(root.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=TIMEOUT)
 
 

@@ -329,7 +329,8 @@ class Article6Map:
 
         self.places = load("places").set_index("place_id")
         self.place = w.Dropdown(
-            options=[("(type coordinates below)", None)]
+            # "" (not None, which a dropdown shows as a blank box): coordinates typed or clicked
+            options=[("(type coordinates below)", "")]
             + [(f"{r['name']} ({r['country']})", pid) for pid, r in self.places.iterrows()],
             value=place,
             description="Place",
@@ -364,6 +365,7 @@ class Article6Map:
         self.verdict = w.HTML()
         self.map = LiveChart()
         self._moving = False
+        self.map.on_click(self.pick_point)
         self.place.observe(self._on_place, names="value")
         self.when.observe(self._on_when, names="value")
         for control in (self.lat, self.lon, self.target, self.on, self.attack):
@@ -385,11 +387,19 @@ class Article6Map:
         self._on_place()
 
     def _on_place(self, _: object = None) -> None:
-        if self.place.value is None:
+        if not self.place.value:
             return
         row = self.places.loc[self.place.value]
         self._moving = True
         self.lat.value, self.lon.value = float(row["lat"]), float(row["lon"])
+        self._moving = False
+        self.update()
+
+    def pick_point(self, lat: float, lon: float) -> None:
+        """A place clicked on the map: its coordinates replace the picked place (one redraw)."""
+        self._moving = True
+        self.place.value = ""  # "(type coordinates below)"
+        self.lat.value, self.lon.value = round(lat, 2), round(lon, 2)
         self._moving = False
         self.update()
 
@@ -406,7 +416,7 @@ class Article6Map:
         self._following = False
 
     def label(self) -> str:
-        if self.place.value is not None:
+        if self.place.value:
             row = self.places.loc[self.place.value]
             if abs(row["lat"] - self.lat.value) < 1e-9 and abs(row["lon"] - self.lon.value) < 1e-9:
                 return str(row["name"])
