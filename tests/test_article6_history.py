@@ -269,7 +269,7 @@ def test_the_change_days_include_every_year_the_issue_names() -> None:
 def _only_between_non_parties(day: pd.Timestamp) -> bool:
     """True when every change of holder on ``day`` is between places no Party held or held by a
     Party not yet in the treaty (Estonia from the Soviet Union, 1991): the reason changes, the
-    map does not. change_days() still lists such days as slider stops; see issue 13."""
+    map does not, so change_days() must not offer such a day as a slider stop."""
     joined = load("members").set_index("iso3")["joined"]
     member_days = set(joined) | {article6.AMENDED}
     rules = load("article6_rules")
@@ -291,8 +291,11 @@ def _only_between_non_parties(day: pd.Timestamp) -> bool:
 def test_the_shaded_area_changes_on_each_of_those_days() -> None:
     from widgets.treaty.view import treaty_area
 
-    for day in article6.change_days():
-        if day.year not in ISSUE_YEARS or _only_between_non_parties(day):
+    days = article6.change_days()
+    assert [d for d in days if _only_between_non_parties(d)] == []  # no stop where nothing moves
+    assert pd.Timestamp("1991-08-20") not in days  # Estonia: its reason changed, not the map
+    for day in days:
+        if day.year not in ISSUE_YEARS:
             continue
         before = treaty_area("territory", f"{day - pd.Timedelta(days=1):%Y-%m-%d}")[2]
         after = treaty_area("territory", f"{day:%Y-%m-%d}")[2]

@@ -145,13 +145,27 @@ def _clause_text(clause: str, version: Version) -> str | None:
 
 def change_days() -> list[pd.Timestamp]:
     """Every day on which the area Article 6 covers changed: the treaty's entry into force, the
-    1951 wording, each accession, each change of holder and each dated rule beginning or ending
-    (the day after a rule's last day). These are the stops of the map's date slider: between two
-    of them every verdict stays the same."""
+    1951 wording, each accession, each change of holder to or from a Party and each dated rule
+    beginning or ending (the day after a rule's last day). These are the stops of the map's date
+    slider: between two of them every verdict stays the same."""
     world = _world()
     days = {AMENDED, *world["members"]["joined"]}
+    joined: dict[str, pd.Timestamp] = world["joined"]
+
+    def party(holder: str, day: pd.Timestamp) -> bool:
+        return holder in joined and joined[holder] <= day
+
     for holdings in world["holdings"].values():
-        days |= {h.since for h in holdings} | {h.until + ONE_DAY for h in holdings if h.until}
+        # A change of holder moves the map only if a Party gave the place up or took it: when
+        # Estonia left the Soviet Union (1991), only the reason changed, not the treaty area.
+        for h in holdings:
+            if h.since is not None and (
+                party(h.holder, h.since)
+                or any(o.until == h.since - ONE_DAY and party(o.holder, o.until) for o in holdings)
+            ):
+                days.add(h.since)
+            if h.until is not None and party(h.holder, h.until):
+                days.add(h.until + ONE_DAY)
     for rule in world["rules"]:
         if not pd.isna(rule["valid_from"]):
             days.add(rule["valid_from"])
