@@ -63,10 +63,24 @@ const CONFIG = {displaylogo: false, responsive: false};
 export default {
   async render({model, el}) {
     const Plotly = await plotly(model);
+    let retries = 0;
     const redraw = () => {
       const figure = model.get("figure") || {};
       const layout = {...(figure.layout || {}), template: model.get("template")};
-      Plotly.react(el, figure.data || [], layout, CONFIG);
+      Promise.resolve()
+        .then(() => Plotly.react(el, figure.data || [], layout, CONFIG))
+        .then(() => null, error => error)
+        .then(error => {
+          // A drawing that failed (a page too busy or not laid out yet) leaves a chart without
+          // its data: try again shortly, a few times, rather than leave the learner a blank.
+          const missing = (figure.data || []).length && !(el.data || []).length;
+          if ((error || missing) && retries < 10) {
+            retries += 1;
+            setTimeout(redraw, 1000);
+          } else if (error) {
+            throw error;  // still failing: the page reports it
+          }
+        });
     };
     redraw();
     model.on("change:figure", redraw);

@@ -265,8 +265,15 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
           // A drawn chart with no data: plotly's own property on the chart's element.
           // Named by the course widget that holds it, so a failure says which chart.
           const empty = shown.filter(p => p.querySelector('.main-svg') && !(p.data || []).length)
-            .map(p => [...(p.closest('[class*="course-"]') || p).classList]
-              .filter(c => c.startsWith('course-')).join(' ') || 'a chart outside any widget');
+            .map(p => {
+              const names = [];
+              for (let e = p; e; e = e.parentElement) {
+                names.push(...[...e.classList].filter(c => c.startsWith('course-')));
+              }
+              const box = p.getBoundingClientRect();
+              return `${names.join(' < ') || 'a chart outside any widget'}`
+                + ` (${Math.round(box.width)}x${Math.round(box.height)})`;
+            });
           // Keyboard reachability: every visible control in a course widget takes Tab focus.
           const controls = '[class*="course-"] :is(button, select, input, textarea, [role=slider])';
           const unreachable = [...document.querySelectorAll(controls)]

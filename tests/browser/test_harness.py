@@ -32,7 +32,7 @@ def test_health_reports_each_planted_problem(page: Any) -> None:
         "controls Tab cannot reach",
         "2 charts drawn, expected 3",
         "1 charts are blank or collapsed",
-        "1 charts are drawn with no data: ['course-map']",  # named by its widget
+        "1 charts are drawn with no data: ['course-map (300x200)']",  # named by its widget
         "0 .course-timeline widgets, expected 1",
     ):
         assert expected in text, f"{expected!r} not reported in {problems}"

@@ -149,7 +149,9 @@ def test_hostile_data_runs_no_script(lab: str, page: Any) -> None:
         run_all_cells(page)
         wait_rendered(page, {}, 0)
         problems = health(page, {}, 0)
-        if problems:  # a chart still filling in on a loaded machine: look once more
+        for _ in range(6):  # a chart still filling in on a loaded machine (CI): look again
+            if not problems:
+                break
             page.wait_for_timeout(10_000)
             problems = health(page, {}, 0)
         assert problems == []  # the lessons render on hostile text as on the real
