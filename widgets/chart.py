@@ -74,6 +74,7 @@ export default {
           // A drawing that failed (a page too busy or not laid out yet) leaves a chart without
           // its data: try again shortly, a few times, rather than leave the learner a blank.
           const missing = (figure.data || []).length && !(el.data || []).length;
+          if (!error && !missing) retries = 0;
           if ((error || missing) && retries < 10) {
             retries += 1;
             setTimeout(redraw, 1000);
@@ -94,6 +95,9 @@ export default {
       const box = svg.getBoundingClientRect();
       const x = event.clientX - box.left - (size.l + size.w * geo.domain.x[0]);
       const y = event.clientY - box.top - (size.t + size.h * (1 - geo.domain.y[1]));
+      const across = size.w * (geo.domain.x[1] - geo.domain.x[0]);
+      const down = size.h * (geo.domain.y[1] - geo.domain.y[0]);
+      if (x < 0 || y < 0 || x > across || y > down) return;  // the legend, the title: no place
       const place = geo._subplot.projection.invert([x, y]);
       if (place && place.every(Number.isFinite)) {
         model.send({event: "click", lon: place[0], lat: place[1]});
