@@ -200,7 +200,7 @@ class ComparisonExplorer:
 EUROPE = (-12.0, 42.0, 34.0, 72.0)  # lon min, lon max, lat min, lat max: the finer grid
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)  # every stop of the date slider (18) for both targets, and typed dates
 def treaty_area(target: Target, on: str, step: float = 2.0) -> tuple[tuple[float, ...], ...]:
     """Verdicts on a grid over the North Atlantic and Europe (cached per target and date).
 
