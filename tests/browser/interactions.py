@@ -253,6 +253,9 @@ def article6_map(page: Any) -> None:
     # projection (a marker-free spot: the click lands on the map, not on a trace).
     plot = root.locator(".js-plotly-plot").first
     plot.scroll_into_view_if_needed()
+    # The verdict's words arrive before the redrawn map: wait for the map of the typed place
+    # (its legend names it), or the click is aimed with the previous map's projection.
+    expect(plot.locator(".legendtext").filter(has_text="-157.95")).to_have_count(1)
     point = plot.evaluate(
         """(el, [lon, lat]) => {
           const geo = el._fullLayout.geo, size = el._fullLayout._size;
