@@ -88,3 +88,19 @@ def test_the_browser_module_draws_the_state_and_follows_its_box() -> None:
     assert 'model.on("change:figure", redraw)' in module and "Plotly.react(" in module
     assert 'model.widget_manager.get_model(model.get("library"))' in module
     assert "new ResizeObserver(" in module
+
+
+def test_a_page_that_drew_no_figure_is_sent_the_figure_again() -> None:
+    chart = LiveChart()
+    sent: list[object] = []
+    chart.widget.send_state = lambda key=None: sent.append(key)
+    chart.widget._handle_custom_msg({"event": "resend"}, [])
+    assert sent == []  # nothing drawn yet: nothing to send
+    chart.draw(bars([1, 2, 3]))
+    sent.clear()  # the drawing's own message
+    chart.widget._handle_custom_msg({"event": "resend"}, [])
+    chart.widget._handle_custom_msg({"event": "click", "lat": 1, "lon": 2}, [])
+    assert sent == ["figure"]  # once, for the page's one request
+    module = chart_module()
+    assert 'model.send({event: "resend"})' in module
+    assert "new IntersectionObserver(" in module  # a chart off screen draws again when seen

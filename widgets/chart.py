@@ -64,13 +64,24 @@ export default {
   async render({model, el}) {
     const Plotly = await plotly(model);
     let retries = 0;
+    let asked = false;
     const redraw = () => {
       const figure = model.get("figure") || {};
+      if (!(figure.data || []).length && !asked) {
+        // No figure yet: if the kernel has drawn one, its message did not reach this page (a
+        // page busy while the lesson ran): ask once for the figure again.
+        asked = true;
+        model.send({event: "resend"});
+      }
       const layout = {...(figure.layout || {}), template: model.get("template")};
       Promise.resolve()
         .then(() => Plotly.react(el, figure.data || [], layout, CONFIG))
         .then(() => null, error => error)
         .then(error => {
+          // What the chart was last asked to draw, on the element: a test that finds a chart
+          // without data can then say whether the figure was missing or the drawing failed.
+          el.dataset.courseTraces = String((figure.data || []).length);
+          el.dataset.courseError = error ? String(error).slice(0, 200) : "";
           // A drawing that failed (a page too busy or not laid out yet) leaves a chart without
           // its data: try again shortly, a few times, rather than leave the learner a blank.
           const missing = (figure.data || []).length && !(el.data || []).length;
@@ -115,9 +126,21 @@ export default {
       }
     });
     watch.observe(el);
+    // A chart whose drawings all failed while it was off screen draws again when the learner
+    // scrolls to it.
+    const seen = new IntersectionObserver(entries => {
+      const figure = model.get("figure") || {};
+      if (entries.some(e => e.isIntersecting) && (figure.data || []).length
+          && !(el.data || []).length) {
+        retries = 0;
+        redraw();
+      }
+    });
+    seen.observe(el);
     return () => {
       el.removeEventListener("click", clicked);
       watch.disconnect();
+      seen.disconnect();
       model.off("change:figure", redraw);
       Plotly.purge(el);
     };
@@ -183,7 +206,11 @@ def as_json(figure: Figure | Any) -> dict[str, Any]:
         figure = figure.to_dict()
     layout = {k: v for k, v in figure.get("layout", {}).items() if k != "template"}
     plain = {"data": list(figure.get("data", [])), "layout": layout}
-    parsed: dict[str, Any] = json.loads(pio.to_json(plain, validate=False))
+    try:  # already plain JSON (a view that builds its figure from lists and strings): a copy
+        text = json.dumps(plain, allow_nan=False)
+    except (TypeError, ValueError):  # numpy, pandas dates, NaN: plotly's own encoder
+        text = pio.to_json(plain, validate=False)
+    parsed: dict[str, Any] = json.loads(text)
     return parsed
 
 
@@ -202,6 +229,12 @@ class LiveChart:
         self.box = w.Box([self.widget], layout=w.Layout(display="none"))
         self.box.add_class("course-chart")
         self.revision = 0
+        self.widget.on_msg(self._resend)
+
+    def _resend(self, _: Any, content: Any, buffers: Any) -> None:
+        """The page asks for the figure again (it drew none): send the one drawn last."""
+        if isinstance(content, dict) and content.get("event") == "resend" and self.widget.figure:
+            self.widget.send_state("figure")
 
     @property
     def figure(self) -> dict[str, Any]:

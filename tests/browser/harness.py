@@ -271,8 +271,11 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
                 names.push(...[...e.classList].filter(c => c.startsWith('course-')));
               }
               const box = p.getBoundingClientRect();
+              const asked = p.dataset.courseTraces === undefined ? ''
+                : `, asked for ${p.dataset.courseTraces} traces`;
+              const failed = p.dataset.courseError ? `, ${p.dataset.courseError}` : '';
               return `${names.join(' < ') || 'a chart outside any widget'}`
-                + ` (${Math.round(box.width)}x${Math.round(box.height)})`;
+                + ` (${Math.round(box.width)}x${Math.round(box.height)}${asked}${failed})`;
             });
           // Keyboard reachability: every visible control in a course widget takes Tab focus.
           const controls = '[class*="course-"] :is(button, select, input, textarea, [role=slider])';

@@ -46,6 +46,8 @@ SYMBOLS = [
     "square-open",
 ]
 
+HOUR = "%Y-%m-%d %H:%M"  # dates as plotly reads them, to the hour (axis ranges)
+
 
 def timeline_figure(
     shown: pd.DataFrame,
@@ -68,33 +70,48 @@ def timeline_figure(
     lanes_y = [0.36, 1.0] if level is not None else [0.0, 1.0]
     left, right = ([0.0, 0.6], [0.65, 1.0]) if split else ([0.0, 1.0], [0.0, 0.0])
     symbol = {kind: SYMBOLS[i % len(SYMBOLS)] for i, kind in enumerate(kinds)}
+    # Plain lists and ISO dates, read from the frame once: the figure is then plain JSON that
+    # the chart sends as it is (no per-kind pandas filtering, no plotly encoder on each redraw).
+    rows = list(
+        zip(
+            [f"{day:%Y-%m-%d}" for day in shown["date"]],
+            shown["lane"].astype(str),
+            shown["kind"].astype(str),
+            shown["action"].astype(str),
+            strict=True,
+        )
+    )
 
-    def markers(part: pd.DataFrame, shape: str | None = None, **trace: Any) -> dict[str, Any]:
+    def markers(
+        part: list[tuple[str, str, str, str]], shape: str | None = None, **trace: Any
+    ) -> dict[str, Any]:
         return {
             "type": "scatter",
             "mode": "markers",
-            "x": list(part["date"]),
-            "y": list(part["lane"]),
+            "x": [day for day, _, _, _ in part],
+            "y": [lane for _, lane, _, _ in part],
             "marker": {
                 "size": 12,
-                "symbol": shape or [symbol.get(str(k), "circle") for k in part["kind"]],
-                "color": [LANE_COLOURS.get(lane, "#000") for lane in part["lane"]],
+                "symbol": shape or [symbol.get(kind, "circle") for _, _, kind, _ in part],
+                "color": [LANE_COLOURS.get(lane, "#000") for _, lane, _, _ in part],
                 "line": {"width": 1, "color": "white"},
             },
-            "customdata": [
-                [plot_text(action), plot_text(kind)]
-                for action, kind in zip(part["action"], part["kind"], strict=True)
-            ],
+            "customdata": [[plot_text(action), plot_text(kind)] for _, _, kind, action in part],
             "hovertemplate": "%{x|%d %b %Y}<br>%{customdata[0]}<extra>%{customdata[1]}</extra>",
             **trace,
         }
 
     data: list[dict[str, Any]] = []
+    by_kind: dict[str, list[tuple[str, str, str, str]]] = {kind: [] for kind in kinds}
+    for row in rows:
+        by_kind.setdefault(row[2], []).append(row)
     for kind in kinds:  # one trace per kind, empty when none is shown
-        rows = shown[shown["kind"] == kind]
-        data.append(markers(rows, symbol[kind], xaxis="x", yaxis="y", name=plot_text(kind)))
+        data.append(
+            markers(by_kind[kind], symbol[kind], xaxis="x", yaxis="y", name=plot_text(kind))
+        )
     if close_up is not None:
-        near = shown[(shown["date"] >= close_up[0]) & (shown["date"] <= close_up[1])]
+        first, last = f"{close_up[0]:%Y-%m-%d}", f"{close_up[1]:%Y-%m-%d}"
+        near = [row for row in rows if first <= row[0] <= last]
         data.append(markers(near, xaxis="x2", yaxis="y2", name="close-up", showlegend=False))
     lanes_axis = {
         "categoryorder": "array",
@@ -106,7 +123,7 @@ def timeline_figure(
     x_axis: dict[str, Any] = {"domain": left, "type": "date"}
     if window is not None:
         pad = max(pd.Timedelta(days=1), (window[1] - window[0]) * 0.02)
-        x_axis["range"] = [window[0] - pad, window[1] + pad]
+        x_axis["range"] = [f"{window[0] - pad:{HOUR}}", f"{window[1] + pad:{HOUR}}"]
     layout: dict[str, Any] = {
         "title": {"text": "Events by side (text version: the table below)"},
         "xaxis": {**x_axis, "anchor": "y", "showticklabels": level is None},
@@ -124,7 +141,7 @@ def timeline_figure(
         close_axis = {
             "type": "date",
             "domain": right,
-            "range": [close_up[0] - pad, close_up[1] + pad],
+            "range": [f"{close_up[0] - pad:{HOUR}}", f"{close_up[1] + pad:{HOUR}}"],
             "dtick": 2 * 86_400_000,  # every other day: readable at 1024 px
             "tickformat": "%d %b",
         }
@@ -152,8 +169,8 @@ def timeline_figure(
             "name": "crisis level",
             "showlegend": False,
             "hovertemplate": "%{x|%d %b %Y}: rung %{y}<extra>crisis level</extra>",
-            "x": list(level["date"]),
-            "y": list(level["level"]),
+            "x": [f"{day:%Y-%m-%d}" for day in level["date"]],
+            "y": level["level"].astype(int).tolist(),
         }
         level_axis = {"domain": [0.0, 0.26], "range": [0, 9.5], "tickvals": [0, 3, 6, 9]}
         data.append({**band, "xaxis": "x3", "yaxis": "y3"})
@@ -215,12 +232,13 @@ def table_html(shown: pd.DataFrame) -> str:
     """The filtered events as an accessible HTML table (the chart's text alternative)."""
     if shown.empty:
         return "<p>No events match these filters.</p>"
+    columns = (shown[name] for name in ("date", "lane", "kind", "rung", "action"))
     rows = "".join(
-        f"<tr><td>{row['date']:%d %b %Y}</td><td>{escape(str(row['lane']))}</td>"
-        f"<td>{escape(str(row['kind']))}</td>"
-        f"<td>{'' if pd.isna(row['rung']) else int(row['rung'])}</td>"
-        f"<td>{escape(str(row['action']))}</td></tr>"
-        for row in shown.to_dict("records")
+        f"<tr><td>{day:%d %b %Y}</td><td>{escape(str(lane))}</td>"
+        f"<td>{escape(str(kind))}</td>"
+        f"<td>{'' if pd.isna(rung) else int(rung)}</td>"
+        f"<td>{escape(str(action))}</td></tr>"
+        for day, lane, kind, rung, action in zip(*columns, strict=True)
     )
     return (
         f"<table><caption>{len(shown)} events</caption><thead><tr><th scope='col'>Date</th>"
@@ -310,6 +328,7 @@ class TimelineView:
         self.table = w.HTML()
         self.shown = pd.DataFrame()
         self._updating = False
+        self._levels: dict[tuple[Any, Any, Any], pd.DataFrame] = {}
         self.mode.observe(self._on_mode, names="value")
         for control in (*self.lanes.values(), self.kinds, self.range, self.known, self.search):
             control.observe(self.refresh, names="value")
@@ -391,12 +410,7 @@ class TimelineView:
         self.message.value = (
             f"<p role='status'>{len(shown)} of {len(events)} events shown{known}.</p>"
         )
-        level = None
-        if self.mode.value == CRISIS:
-            visible = (
-                events if query.known_by is None else events[events["known_on"] <= query.known_by]
-            )
-            level = crisis_level(visible, query.start, query.end)
+        level = self._level(query) if self.mode.value == CRISIS else None
         close_up = None
         if self.mode.value == CRISIS:
             close_up = (as_date(CLOSE_UP[0]), as_date(CLOSE_UP[1]))
@@ -405,10 +419,26 @@ class TimelineView:
         self.chart.draw(figure)
         self.table.value = table_html(shown)
         self.pick.options = [("(choose an event to read its details and sources)", None)] + [
-            (f"{row['date']:%d %b %Y} · {short(str(row['action']))}", row["event_id"])
-            for row in shown.to_dict("records")
+            (f"{day:%d %b %Y} · {short(str(action))}", event_id)
+            for day, action, event_id in zip(
+                shown["date"], shown["action"], shown["event_id"], strict=True
+            )
         ]
         self.pick.index = 0  # says what to choose, not a blank box
+
+    def _level(self, query: TimelineQuery) -> pd.DataFrame:
+        """The crisis level band for the dates and "known by" asked: it changes with those
+        alone, not with the sides, kinds or search, so it is computed once for each."""
+        key = (query.start, query.end, query.known_by)
+        if key not in self._levels:
+            events = self.frames[CRISIS]
+            visible = (
+                events if query.known_by is None else events[events["known_on"] <= query.known_by]
+            )
+            if len(self._levels) >= 64:
+                self._levels.clear()
+            self._levels[key] = crisis_level(visible, query.start, query.end)
+        return self._levels[key]
 
     def news_days(self) -> list[pd.Timestamp]:
         """The days on which something became known (the stops of the step buttons)."""
