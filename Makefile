@@ -21,7 +21,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
 
 .PHONY: lab present screenshots env test suite test-fast lint typecheck unit integration notebooks \
 	binder-check browser-tools test-browser no-browser test-repeat \
-	bench lock clean help
+	bench lock clean help answer-key
 .DEFAULT_GOAL := help
 
 help:
@@ -40,6 +40,7 @@ help:
 	@echo "make bench   - print performance figures (not a test)"
 	@echo "make screenshots [NB=02] - a PNG of every lesson and widget (JupyterLab 1280x800, Voila on"
 	@echo "               a laptop and a projector) in test-artifacts/screenshots/, with an index.html"
+	@echo "make answer-key - rewrite the answer key in notebooks/instructor_guide.md from the lessons"
 	@echo "make lock    - re-resolve the pinned environment after editing requirements*.in"
 
 $(BIN)/python:
@@ -176,3 +177,8 @@ lock: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) .bench .cache
+
+# The instructor guide's answer key, computed from the lessons' questions and engines (a unit test
+# fails when the guide's copy differs from this).
+answer-key: $(VENV)/.runtime
+	$(BIN)/python tools/answer_key.py

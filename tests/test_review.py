@@ -105,18 +105,6 @@ def test_answers_are_computed_from_the_engines() -> None:
     assert f"{confirmed} were confirmed" in reliability.finding
 
 
-def test_the_instructor_guides_key_matches_the_computed_answers() -> None:
-    """The guide retypes two answers by hand; they must be what the engines compute."""
-    from widgets.lessons import timeline, treaty
-
-    guide = (ROOT / "notebooks" / "instructor_guide.md").read_text(encoding="utf-8")
-    five = re.search(r"\| Five attacks clearly covered \| (\d+)", guide)
-    days = re.search(r"\| Days from the Soleimani strike to Iran's missile strike \| (\d+)", guide)
-    assert five and days, "the guide's answer key no longer lists these two answers"
-    assert int(five.group(1)) == treaty.clearly_covered_count()
-    assert int(days.group(1)) == round(timeline.days_to_retaliation().expected())
-
-
 def test_the_courses_answer_stays_hidden_until_the_prediction_is_made(
     tmp_path: Path, text_of: Callable[[Any], str]
 ) -> None:

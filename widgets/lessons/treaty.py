@@ -36,6 +36,10 @@ ATTACKS: tuple[tuple[str, Target, str, str], ...] = (  # (place_id, target, date
     ),
 )
 
+# The attacks lesson 02 asks about one by one (Ain al-Asad, Incirlik, Ceuta); the learner tries
+# the other two on the map before the count is revealed.
+ATTACKS_ASKED = (0, 1, 3)
+
 PREDICT_FIVE = Question(
     qid="predict-five-attacks",
     lesson=LESSON,
