@@ -67,11 +67,13 @@ export default {
     let asked = false;
     const redraw = () => {
       const figure = model.get("figure") || {};
-      if (!(figure.data || []).length && !asked) {
-        // No figure yet: if the kernel has drawn one, its message did not reach this page (a
-        // page busy while the lesson ran): ask once for the figure again.
+      if (!figure.layout) {
+        // Nothing drawn yet (every drawing has a layout): draw nothing, not an empty frame. If
+        // the kernel has drawn, its message did not reach this page (a page busy while the
+        // lesson ran): ask once for the figure again.
+        if (!asked) model.send({event: "resend"});
         asked = true;
-        model.send({event: "resend"});
+        return;
       }
       const layout = {...(figure.layout || {}), template: model.get("template")};
       Promise.resolve()

@@ -277,6 +277,12 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
               return `${names.join(' < ') || 'a chart outside any widget'}`
                 + ` (${Math.round(box.width)}x${Math.round(box.height)}${asked}${failed})`;
             });
+          // A chart box on the page whose chart never drew (its figure never reached the page).
+          const undrawn = [...document.querySelectorAll('.course-chart')]
+            .filter(b => b.offsetParent !== null && !b.querySelector('.js-plotly-plot'))
+            .map(b => [...b.classList].filter(c => c.startsWith('course-')).join(' ')
+              + ' < ' + [...(b.closest('[class*="course-"]:not(.course-chart)') || b).classList]
+                .filter(c => c.startsWith('course-')).join(' '));
           // Keyboard reachability: every visible control in a course widget takes Tab focus.
           const controls = '[class*="course-"] :is(button, select, input, textarea, [role=slider])';
           const unreachable = [...document.querySelectorAll(controls)]
@@ -293,6 +299,7 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
             plots: shown.length,
             blank,
             empty,
+            undrawn,
             hooks: Object.fromEntries(
               Object.keys(hooks).map(h => [h, document.querySelectorAll('.' + h).length])
             ),
@@ -313,6 +320,8 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
         problems.append(f"controls Tab cannot reach: {report['unreachable'][:3]}")
     if report["blank"]:
         problems.append(f"{report['blank']} charts are blank or collapsed")
+    if report["undrawn"]:
+        problems.append(f"{len(report['undrawn'])} charts never drew: {report['undrawn']}")
     if report["empty"]:
         problems.append(f"{len(report['empty'])} charts are drawn with no data: {report['empty']}")
     for hook, expected in hooks.items():

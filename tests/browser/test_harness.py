@@ -18,6 +18,7 @@ BROKEN = """
   <svg class="main-svg"></svg>
 </div></div>
 <script>document.getElementById("empty").data = [];</script>
+<div class="course-ladder"><div class="course-chart" style="height: 40px"></div></div>
 """
 
 
@@ -34,6 +35,7 @@ def test_health_reports_each_planted_problem(page: Any) -> None:
         "1 charts are blank or collapsed",
         "1 charts are drawn with no data: ['course-map (300x200)']",  # named by its widget
         "0 .course-timeline widgets, expected 1",
+        "1 charts never drew: ['course-chart < course-ladder']",
     ):
         assert expected in text, f"{expected!r} not reported in {problems}"
     assert "course-question" not in text, "a widget that is there is not reported"

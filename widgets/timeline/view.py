@@ -324,6 +324,7 @@ class TimelineView:
         self.key = w.HTML()
         self.detail = w.HTML()
         self.map = LiveChart()
+        self.map.box.add_class("course-event-map")  # the chosen event's place, not the timeline
         self.no_map = w.HTML()
         self.table = w.HTML()
         self.shown = pd.DataFrame()
