@@ -57,8 +57,10 @@ def timeline_figure(
     window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
 ) -> dict[str, Any]:
     """Lanes by side, marker shape by kind; beside them a close-up of the crowded days
-    (``close_up``), and under them the crisis level in a panel of its own, so each panel has one
-    value axis. ``window`` fixes the date axis to the learner's date range.
+    (``close_up``), and under the lanes the crisis level in a panel of its own, so each panel has
+    one value axis. The band is drawn once: a second copy under the close-up made each redraw
+    slower than before the close-up existed. ``window`` fixes the date axis to the learner's
+    date range.
 
     Returned as a plain plotly figure dict (drawn by a ``LiveChart``): it is redrawn on every
     filter change, and validating graph objects would cost most of the time budget. For the same
@@ -135,17 +137,16 @@ def timeline_figure(
         "margin": {"l": 170, "r": 20, "b": 40},
         "annotations": [],
     }
-    close_axis: dict[str, Any] = {}
     if close_up is not None:
         pad = pd.Timedelta(hours=12)
-        close_axis = {
+        layout["xaxis2"] = {
             "type": "date",
             "domain": right,
             "range": [f"{close_up[0] - pad:{HOUR}}", f"{close_up[1] + pad:{HOUR}}"],
             "dtick": 2 * 86_400_000,  # every other day: readable at 1024 px
             "tickformat": "%d %b",
+            "anchor": "y2",  # its own dates under it: the level band is drawn once, on the left
         }
-        layout["xaxis2"] = {**close_axis, "anchor": "y2", "showticklabels": level is None}
         layout["yaxis2"] = {**lanes_axis, "anchor": "x2", "showticklabels": False}
         none = "" if len(near) else ": none of the events shown"
         layout["annotations"].append(
@@ -180,10 +181,6 @@ def timeline_figure(
             "anchor": "x3",
             "title": {"text": "crisis level<br>(rung, 0-9)"},
         }
-        if close_up is not None:
-            data.append({**band, "xaxis": "x4", "yaxis": "y4"})
-            layout["xaxis4"] = {**close_axis, "anchor": "y4"}
-            layout["yaxis4"] = {**level_axis, "anchor": "x4", "showticklabels": False}
     return {"data": data, "layout": layout}
 
 
