@@ -89,6 +89,15 @@ def test_reasons_quote_the_deciding_words_and_give_the_clause() -> None:
     assert "04 April 2023" in finland.reason
 
 
+def test_a_place_outside_the_parties_is_explained_as_a_place_and_forces_as_forces() -> None:
+    baghdad = {"lat": 33.31, "lon": 44.36, "on": "2020-01-08"}
+    place = article6_verdict(**baghdad, target="territory")
+    troops = article6_verdict(**baghdad, target="forces")
+    assert place.covered == troops.covered == "no"
+    assert "not the territory of a Party" in place.reason and "forces" not in place.reason
+    assert "does not cover forces on land" in troops.reason
+
+
 def test_the_1949_text_is_used_before_the_1952_amendment() -> None:
     verdict = article6_verdict(48.2, 16.37, target="forces", on="1950-01-01")
     assert verdict.version == "1949" and verdict.covered == "yes"
