@@ -9,8 +9,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from widgets.classroom import answer_key
 from widgets.classroom.questions import NumericQuestion, Question
-from widgets.lessons import answer_key, review
+from widgets.lessons import review
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "notebooks" / "instructor_guide.md"

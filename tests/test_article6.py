@@ -90,9 +90,8 @@ def test_reasons_quote_the_deciding_words_and_give_the_clause() -> None:
 
 
 def test_a_place_outside_the_parties_is_explained_as_a_place_and_forces_as_forces() -> None:
-    baghdad = {"lat": 33.31, "lon": 44.36, "on": "2020-01-08"}
-    place = article6_verdict(**baghdad, target="territory")
-    troops = article6_verdict(**baghdad, target="forces")
+    place = article6_verdict(33.31, 44.36, target="territory", on="2020-01-08")
+    troops = article6_verdict(33.31, 44.36, target="forces", on="2020-01-08")
     assert place.covered == troops.covered == "no"
     assert "not the territory of a Party" in place.reason and "forces" not in place.reason
     assert "does not cover forces on land" in troops.reason

@@ -74,12 +74,13 @@ def test_a_council_needs_seats_and_drafts() -> None:
 
 
 def test_role_cards_come_from_the_data_and_cover_the_29_allies() -> None:
-    from widgets.classroom.council_view import GROUPS, MEETING_DAY, allies, role_card
+    from widgets.cases import case
+    from widgets.classroom.council_view import GROUPS, allies, role_card
     from widgets.timeline.enlargement import members_on
 
     seated = allies()
     # one seat per ally of that day (29 on 6 January 2020: pinned in test_enlargement)
-    assert sorted(seated["iso3"]) == sorted(members_on(MEETING_DAY)["iso3"])
+    assert sorted(seated["iso3"]) == sorted(members_on(case().meeting_day)["iso3"])
     assert sorted(i for group in GROUPS.values() for i in group) == sorted(seated["iso3"])
     card = role_card("DEU")
     assert "Germany" in card and "Sources:" in card

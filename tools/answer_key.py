@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from widgets.lessons.answer_key import updated
+from widgets.classroom.answer_key import updated
 
 GUIDE = Path(__file__).resolve().parents[1] / "notebooks" / "instructor_guide.md"
 

@@ -38,7 +38,6 @@ MEANINGS: dict[str, str] = {
     "unverifiable": "no source available to check it",
     "misleading": "true in part, but it gives a wrong impression",
 }
-ARTICLE_SOURCE = "zerohedge-2020-01-06"  # the case article itself, as cited under each quotation
 ELLIPSIS = "…"  # joins fragments of one quotation, taken in order from the article
 
 

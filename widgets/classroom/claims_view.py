@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from widgets.cases import case
 from widgets.classroom.claims import (
-    ARTICLE_SOURCE,
     KIND_MEANINGS,
     KINDS,
     LESSON,
@@ -130,7 +130,7 @@ class ClaimRater:
             "<p><b>In the article's words:</b></p>"
             f"<blockquote><p>{escape(row['quote'])}</p></blockquote>"
             f"<p>Said by: {escape(row['speaker'])}. In: "
-            f"{sources_html([ARTICLE_SOURCE], inline=True)}.</p>"
+            f"{sources_html([case().article_source_id], inline=True)}.</p>"
             f"<p><i>What it claims, in our words:</i> {escape(row['claim'])}</p>"
         )
         tried = self._attempts.get(claim_id)

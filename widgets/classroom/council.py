@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from widgets.cases import case
 from widgets.data import load
 from widgets.timeline.enlargement import members_on
 
@@ -136,8 +137,6 @@ class Council:
 
 # --- Role cards: the facts of one ally, in the words a learner reads --------------------------
 
-MEETING_DAY = "2020-01-06"
-
 # The course's grouping of the 29 allies for a small class (a teaching device, not NATO's).
 GROUPS: dict[str, tuple[str, ...]] = {
     "North America": ("USA", "CAN"),
@@ -233,8 +232,8 @@ def _text(value: object) -> str | None:
 
 
 def allies() -> pd.DataFrame:
-    """The 29 allies of 6 January 2020 with their role-card facts."""
-    seated = members_on(MEETING_DAY)[["iso3", "name"]]
+    """The allies seated on the day of the case's Council meeting, with their role-card facts."""
+    seated = members_on(case().meeting_day)[["iso3", "name"]]
     return seated.merge(load("roles"), on="iso3", how="left")
 
 
@@ -273,6 +272,6 @@ def seating_sentence() -> str:
             f"The course's groups seat {grouped} allies, but {seated} sat at the Council."
         )
     return (
-        f"{seated} allies sit at the table on {pd.Timestamp(MEETING_DAY):%-d %B %Y}; "
+        f"{seated} allies sit at the table on {case().meeting_day:%-d %B %Y}; "
         f"for a small class they sit in {len(GROUPS)} groups."
     )

@@ -9,7 +9,6 @@ import pandas as pd
 from widgets.classroom.council import (
     DRAFTS,
     GROUPS,
-    MEETING_DAY,
     POSITIONS,
     REAL_LINES,
     Council,
@@ -24,7 +23,6 @@ from widgets.sources import sources_html
 
 __all__ = [
     "GROUPS",
-    "MEETING_DAY",
     "CouncilRoom",
     "allies",
     "debrief",

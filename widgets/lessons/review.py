@@ -19,13 +19,13 @@ from typing import Any
 import pandas as pd
 
 import widgets.lessons
+from widgets.cases import case
 from widgets.classroom.progress import ProgressStore
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load
 
 LESSON = "07"
 LINE_QID = "stoltenberg-line"  # where the learner's own line is saved
-STOLTENBERG_EVENT = "2020-01-06-stoltenberg-article5-question"
 DETERRENCE_START = (3.0, -2.0)  # lesson 05's starting w0, w1 (illustrative, not estimates)
 LEAD_INS = ("Predict first:", "Predict:")  # the lessons' cue, not part of the question
 
@@ -399,10 +399,11 @@ class Quotation:
 def what_stoltenberg_said() -> Quotation:
     """His answer on 6 January 2020, from ``events`` (exact words and the report that prints
     them first)."""
-    row = _event(STOLTENBERG_EVENT)
+    event_id = case().statement_event_id
+    row = _event(event_id)
     said = row.get("quotation")
     if not isinstance(said, str) or not said.strip():
-        raise ValueError(f"The event {STOLTENBERG_EVENT!r} has no quotation in data/events.csv.")
+        raise ValueError(f"The event {event_id!r} has no quotation in data/events.csv.")
     return Quotation(
         speaker="Jens Stoltenberg, NATO Secretary General",
         said=said.strip(),

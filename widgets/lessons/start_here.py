@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from widgets.cases import case
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load
 from widgets.timeline.enlargement import members_on
 
 LESSON = "00"
-CASE_DAY = "2020-01-06"
 
 PREDICT_ARTICLE5 = Question(
     qid="predict-article5-iraq",
@@ -32,12 +32,13 @@ PREDICT_ARTICLE5 = Question(
 
 
 def allies_on_case_day() -> Question:
-    """How many allies met on 6 January 2020? The right answer is counted from ``members``."""
-    count = len(members_on(CASE_DAY))
-    newest_after = load("members").query("joined > @CASE_DAY").sort_values("joined").iloc[0]
+    """How many allies met on the case's day? The right answer is counted from ``members``."""
+    day = case().day
+    count = len(members_on(day))
+    newest_after = load("members").query("joined > @day").sort_values("joined").iloc[0]
     options = [count - 1, count, count + 1, len(load("members"))]
     feedback = {
-        count - 1: f"That was the number before {members_on(CASE_DAY).iloc[-1]['name']} joined.",
+        count - 1: f"That was the number before {members_on(day).iloc[-1]['name']} joined.",
         count: "The treaty had this many Parties that day; all of them sit on the Council.",
         count + 1: (
             f"Close: {newest_after['name']} became the next ally only on "
@@ -50,7 +51,7 @@ def allies_on_case_day() -> Question:
         lesson=LESSON,
         prompt=(
             "Self-check: how many allies could speak at the North Atlantic Council "
-            "on 6 January 2020?"
+            f"on {day:%-d %B %Y}?"
         ),
         choices=tuple(Choice(str(n), feedback[n]) for n in options),
         correct=options.index(count),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from widgets.cases import case
 from widgets.classroom.questions import Choice, NumericQuestion, Question
 from widgets.look import table_html
 from widgets.timeline.model import LANES, TimelineQuery, crisis_events, filter_events
@@ -11,7 +12,6 @@ from widgets.timeline.model import LANES, TimelineQuery, crisis_events, filter_e
 LESSON = "03"
 STRIKE = "2020-01-03-soleimani-strike"
 RETALIATION = "2020-01-08-ain-al-asad-strike"
-STOLTENBERG_SPOKE = "2020-01-06"
 
 PREDICT_DAYS = Question(
     qid="predict-days-to-retaliation",
@@ -81,7 +81,7 @@ def known_when_stoltenberg_spoke() -> Question:
                 tuple(crisis_events()["kind"].unique()),
                 "2019-06-01",
                 "2020-02-29",
-                known_by=STOLTENBERG_SPOKE,
+                known_by=case().day,
             ),
         )["event_id"]
     )

@@ -7,19 +7,19 @@ from typing import Any
 import pandas as pd
 
 from widgets import look
+from widgets.cases import case
 from widgets.markup import escape, plot_text
 from widgets.timeline.enlargement import FIRST_DAY, enlargement_rounds, members_on
 
-CASE_DAY = pd.Timestamp("2020-01-06")  # the case-study article and the Council's meeting
 
-
-def enlargement_figure(mark: str | pd.Timestamp = CASE_DAY) -> Any:
-    """Number of Parties over time, one step per accession round, with ``mark`` highlighted."""
+def enlargement_figure(mark: str | pd.Timestamp | None = None) -> Any:
+    """Number of Parties over time, one step per accession round, with ``mark`` (the case's
+    day unless given) highlighted."""
     import plotly.graph_objects as go
 
     look.apply()
     rounds = enlargement_rounds()
-    marked = pd.Timestamp(mark)
+    marked = case().day if mark is None else pd.Timestamp(mark)
     count_then = len(members_on(marked))
     figure = go.Figure(
         go.Scatter(

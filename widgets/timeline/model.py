@@ -29,10 +29,6 @@ LANES: tuple[Lane, ...] = (
 )
 HISTORY_KINDS = ("Article 4 consultations", "Article 5 decision", "enlargement")
 CRISIS_LEVEL_WINDOW_DAYS = 14
-# The days the case turns on (the embassy siege to Iran's admission about PS752): so many events
-# fall in them that the whole-period chart prints them over one another, so the timeline shows
-# them again as a close-up beside it.
-CLOSE_UP = ("2019-12-29", "2020-01-12")
 SEARCHED = ("action", "actor", "location", "quotation", "event_id", "target")
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from widgets.cases import case
 from widgets.chart import LiveChart
 from widgets.dates import as_date
 from widgets.geo import place_map
@@ -18,7 +19,6 @@ from widgets.markup import escape, plot_text
 from widgets.sources import sources_html
 from widgets.timeline.ladder_view import LANE_COLOURS
 from widgets.timeline.model import (
-    CLOSE_UP,
     LANES,
     TimelineQuery,
     crisis_events,
@@ -411,7 +411,7 @@ class TimelineView:
         level = self._level(query) if self.mode.value == CRISIS else None
         close_up = None
         if self.mode.value == CRISIS:
-            close_up = (as_date(CLOSE_UP[0]), as_date(CLOSE_UP[1]))
+            close_up = case().close_up  # the crowded days, shown again beside the chart
         window = (pd.Timestamp(query.start), pd.Timestamp(query.end))
         figure = timeline_figure(shown, level, list(self.kinds.options), close_up, window)
         self.chart.draw(figure)

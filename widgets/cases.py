@@ -1,0 +1,52 @@
+"""The case a course run is built on, read from the ``cases`` table: its question, the events at
+its centre and the article it reads. Views and lessons ask for ``case()`` rather than naming a
+case's dates, so the same lessons can be pointed at another crisis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from widgets.data import load
+
+DEFAULT_CASE = "jan-2020"
+
+
+@dataclass(frozen=True)
+class Case:
+    case_id: str
+    title: str
+    question: str  # put to the alliance, in the course's words
+    statement_event_id: str  # where the alliance answered, or avoided, the question
+    meeting_event_id: str  # the Council meeting the role-play re-enacts
+    article_source_id: str  # the news article at the centre
+    day: pd.Timestamp  # the statement's date: the case's day
+    meeting_day: pd.Timestamp
+    close_up: tuple[pd.Timestamp, pd.Timestamp]  # the crowded days the timeline magnifies
+
+    @property
+    def day_iso(self) -> str:
+        """The case's day as ``YYYY-MM-DD`` (how the models take a date)."""
+        return f"{self.day:%Y-%m-%d}"
+
+
+def case(case_id: str = DEFAULT_CASE) -> Case:
+    """The case ``case_id`` with its dates taken from its events; an unknown id says which exist."""
+    cases = load("cases").set_index("case_id")
+    if case_id not in cases.index:
+        known = ", ".join(sorted(cases.index))
+        raise KeyError(f"There is no case {case_id!r} in data/cases.csv. Known cases: {known}.")
+    row = cases.loc[case_id].to_dict()
+    dates = load("events").set_index("event_id")["date"].to_dict()
+    return Case(
+        case_id=case_id,
+        title=str(row["title"]),
+        question=str(row["question"]),
+        statement_event_id=str(row["statement_event_id"]),
+        meeting_event_id=str(row["meeting_event_id"]),
+        article_source_id=str(row["article_source_id"]),
+        day=pd.Timestamp(dates[row["statement_event_id"]]),
+        meeting_day=pd.Timestamp(dates[row["meeting_event_id"]]),
+        close_up=(pd.Timestamp(row["close_up_from"]), pd.Timestamp(row["close_up_to"])),
+    )
