@@ -254,41 +254,21 @@ def drive_claims(seen: Findings) -> None:
 
 
 def lesson_questions() -> list[Any]:
-    """Every question the lessons ask, built from the data."""
+    """Every question the lessons ask (the answer key's list), the attacks lesson 02 leaves to the
+    map, the explorers' own self-checks and the quiz, built from the data."""
+    from widgets.classroom.answer_key import lesson_questions as keyed
     from widgets.escalation.models_view import brinkmanship_explorer, deterrence_explorer
-    from widgets.lessons import (
-        ambiguity,
-        case,
-        council,
-        escalation,
-        review,
-        start_here,
-        timeline,
-        treaty,
-    )
+    from widgets.lessons import ambiguity, review, treaty
 
     return [
-        start_here.PREDICT_ARTICLE5,
-        start_here.allies_on_case_day(),
-        start_here.most_invoked_article(),
-        case.PREDICT_RELIABILITY,
-        case.misleading_by_omission(),
-        treaty.PREDICT_FIVE,
-        treaty.ARTICLE5_MEANS,
-        *(treaty.attack_question(i) for i in range(len(treaty.ATTACKS))),
-        timeline.PREDICT_DAYS,
-        timeline.days_to_retaliation(),
-        timeline.days_to_first_injury_report(),
-        timeline.known_when_stoltenberg_spoke(),
-        escalation.PREDICT_IRAN,
-        escalation.peak_rung(),
-        escalation.deterrence_default(),
-        escalation.misperception_war(),
-        ambiguity.PREDICT_CLARITY,
-        ambiguity.JUST_ENOUGH,
+        *keyed(),
+        *(
+            treaty.attack_question(i)
+            for i in range(len(treaty.ATTACKS))
+            if i not in treaty.ATTACKS_ASKED
+        ),
         ambiguity.q_star_question(deterrence_explorer()),
         ambiguity.q_min_question(brinkmanship_explorer()),
-        council.PREDICT_COUNCIL,
         *review.bank_questions(),
     ]
 
