@@ -238,10 +238,10 @@ def allies() -> pd.DataFrame:
 
 
 def role_card_facts(iso3: str) -> RoleCard:
-    """The card of an ally seated on 6 January 2020 (any other is refused plainly)."""
+    """The card of an ally seated at the case's Council meeting (any other is refused plainly)."""
     table = allies().set_index("iso3")
     if iso3 not in table.index:
-        raise ValueError(f"{iso3!r} did not sit at the Council on 6 January 2020.")
+        raise ValueError(f"{iso3!r} did not sit at the Council on {case().meeting_day:%-d %B %Y}.")
     row = table.loc[iso3]
     quotation = None
     said = _text(row["quotation"])

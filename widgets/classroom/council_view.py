@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from widgets.cases import case
 from widgets.classroom.council import (
     DRAFTS,
     GROUPS,
@@ -382,7 +383,7 @@ def debrief() -> str:
     """
     return (
         "<div class='course-debrief'>"
-        "<p><b>What happened on 6 January 2020</b></p>"
+        f"<p><b>What happened on {case().meeting_day:%-d %B %Y}</b></p>"
         + events_html(REAL_LINES)
         + "<p><b>Debrief</b></p><ul>"
         "<li>Look back at your prediction at the top of the lesson: which answer matches what the "
