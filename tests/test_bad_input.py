@@ -164,6 +164,7 @@ def test_an_event_the_council_cites_must_exist(
     data.clear_cache()
     with pytest.raises(data.DataError) as caught:
         CouncilRoom()
+    # The role-play's events are a table (council_events): the loader refuses the missing row.
     first_line = str(caught.value).splitlines()[0]
-    assert first_line.startswith(f'{events}, column "event_id": ')
-    assert "'2020-01-08-trump-address' is cited by the Council role-play but missing" in first_line
+    assert first_line.startswith(f"{root / 'council_events.csv'}, row 3: ")
+    assert '"event_id"' in first_line and "2020-01-08-trump-address" in first_line

@@ -75,13 +75,14 @@ def test_a_council_needs_seats_and_drafts() -> None:
 
 def test_role_cards_come_from_the_data_and_cover_the_29_allies() -> None:
     from widgets.cases import case
-    from widgets.classroom.council_view import GROUPS, allies, role_card
+    from widgets.classroom.council import groups
+    from widgets.classroom.council_view import allies, role_card
     from widgets.timeline.enlargement import members_on
 
     seated = allies()
     # one seat per ally of that day (29 on 6 January 2020: pinned in test_enlargement)
     assert sorted(seated["iso3"]) == sorted(members_on(case().meeting_day)["iso3"])
-    assert sorted(i for group in GROUPS.values() for i in group) == sorted(seated["iso3"])
+    assert sorted(i for group in groups().values() for i in group) == sorted(seated["iso3"])
     card = role_card("DEU")
     assert "Germany" in card and "Sources:" in card
     assert "nothing found in the sources" in role_card("MNE")
@@ -227,13 +228,13 @@ def test_the_seating_is_a_sentence_counted_from_the_data(monkeypatch: pytest.Mon
     shown = seating()
     assert repr(shown) == (
         f"{len(council.allies())} allies sit at the table on 6 January 2020; "
-        f"for a small class they sit in {len(council.GROUPS)} groups."
+        f"for a small class they sit in {len(council.groups())} groups."
     )
     assert repr(shown).startswith("29 allies") and "(29, 11)" not in repr(shown)
     assert shown._repr_html_().startswith("<p>29 allies")
-    short = dict(council.GROUPS)
+    short = council.groups()
     short.pop("Benelux")
-    monkeypatch.setattr(council, "GROUPS", short)
+    monkeypatch.setattr(council, "groups", lambda: short)
     with pytest.raises(ValueError, match="groups seat 26 allies, but 29 sat"):
         council.seating_sentence()
 

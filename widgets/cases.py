@@ -24,6 +24,11 @@ class Case:
     day: pd.Timestamp  # the statement's date: the case's day
     meeting_day: pd.Timestamp
     close_up: tuple[pd.Timestamp, pd.Timestamp]  # the crowded days the timeline magnifies
+    # The Council role-play's kit: (draft_id, text), (group name, allies' iso3), event ids.
+    drafts: tuple[tuple[str, str], ...] = ()
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    injects: tuple[str, ...] = ()
+    debrief_events: tuple[str, ...] = ()  # what the Council really said: after the role-play
 
     @property
     def day_iso(self) -> str:
@@ -39,6 +44,8 @@ def case(case_id: str = DEFAULT_CASE) -> Case:
         raise KeyError(f"There is no case {case_id!r} in data/cases.csv. Known cases: {known}.")
     row = cases.loc[case_id].to_dict()
     dates = load("events").set_index("event_id")["date"].to_dict()
+    drafts, groups = _of_case("council_drafts", case_id), _of_case("council_groups", case_id)
+    events = _of_case("council_events", case_id)
     return Case(
         case_id=case_id,
         title=str(row["title"]),
@@ -49,4 +56,14 @@ def case(case_id: str = DEFAULT_CASE) -> Case:
         day=pd.Timestamp(dates[row["statement_event_id"]]),
         meeting_day=pd.Timestamp(dates[row["meeting_event_id"]]),
         close_up=(pd.Timestamp(row["close_up_from"]), pd.Timestamp(row["close_up_to"])),
+        drafts=tuple(zip(drafts["draft_id"], drafts["text"], strict=True)),
+        groups=tuple(zip(groups["group_name"], groups["iso3"], strict=True)),
+        injects=tuple(events.loc[events["use"] == "inject", "event_id"]),
+        debrief_events=tuple(events.loc[events["use"] == "debrief", "event_id"]),
     )
+
+
+def _of_case(table: str, case_id: str) -> pd.DataFrame:
+    """The rows of ``table`` that belong to ``case_id``, in their ``position`` order."""
+    rows = load(table)
+    return rows[rows["case_id"] == case_id].sort_values("position")

@@ -137,36 +137,22 @@ class Council:
 
 # --- Role cards: the facts of one ally, in the words a learner reads --------------------------
 
-# The course's grouping of the 29 allies for a small class (a teaching device, not NATO's).
-GROUPS: dict[str, tuple[str, ...]] = {
-    "North America": ("USA", "CAN"),
-    "United Kingdom": ("GBR",),
-    "France": ("FRA",),
-    "Germany": ("DEU",),
-    "Türkiye": ("TUR",),
-    "Nordic allies": ("DNK", "NOR", "ISL"),
-    "Baltic allies": ("EST", "LVA", "LTU"),
-    "Central Europe": ("POL", "CZE", "SVK", "HUN"),
-    "Southern Europe": ("ITA", "ESP", "PRT", "GRC"),
-    "Benelux": ("BEL", "NLD", "LUX"),
-    "South-East Europe": ("ROU", "BGR", "HRV", "SVN", "ALB", "MNE"),
-}
 
-# Draft lines written by the course for the exercise: not NATO's words.
-DRAFTS = (
-    Draft("restraint", "Allies call on all sides to show restraint and to de-escalate."),
-    Draft("support-strike", "Allies express their full support for the United States' action."),
-    Draft("iran-nuclear", "Allies agree that Iran must never acquire a nuclear weapon."),
-    Draft(
-        "article5",
-        "Allies declare that an Iranian attack on US forces in Iraq would be an attack on all.",
-    ),
-    Draft("training", "Allies keep NATO's training in Iraq suspended while the risks remain."),
-)
+def groups() -> dict[str, tuple[str, ...]]:
+    """The case's seating groups for a small class (a teaching device, not the alliance's)."""
+    return dict(case().groups)
 
-# What the Council and its Secretary General really said on the day (``events`` rows): shown only
-# in the debrief, after the role-play, and behind lesson 06's poll.
-REAL_LINES = ("2020-01-06-nac-extraordinary-meeting", "2020-01-06-stoltenberg-article5-question")
+
+def drafts() -> tuple[Draft, ...]:
+    """The case's draft lines, written by the course for the exercise: not the alliance's words."""
+    return tuple(Draft(draft_id, text) for draft_id, text in case().drafts)
+
+
+def real_lines() -> tuple[str, ...]:
+    """What the Council and its Secretary General really said (``events`` rows): shown only in
+    the debrief, after the role-play, and behind lesson 06's poll."""
+    return case().debrief_events
+
 
 # BCP 47 tags for the languages of ``roles.quotation_language``, so a screen reader reads an
 # original in its own language (``lang`` attribute); an unknown language simply gets no tag.
@@ -266,12 +252,13 @@ def role_card_facts(iso3: str) -> RoleCard:
 def seating_sentence() -> str:
     """How the table is set, counted from the data: e.g. "29 allies sit at the table: ..."."""
     seated = len(allies())
-    grouped = sum(len(group) for group in GROUPS.values())
+    seating = groups()
+    grouped = sum(len(group) for group in seating.values())
     if grouped != seated:
         raise ValueError(
             f"The course's groups seat {grouped} allies, but {seated} sat at the Council."
         )
     return (
         f"{seated} allies sit at the table on {case().meeting_day:%-d %B %Y}; "
-        f"for a small class they sit in {len(GROUPS)} groups."
+        f"for a small class they sit in {len(seating)} groups."
     )

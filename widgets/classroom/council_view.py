@@ -8,13 +8,13 @@ import pandas as pd
 
 from widgets.cases import case
 from widgets.classroom.council import (
-    DRAFTS,
-    GROUPS,
     POSITIONS,
-    REAL_LINES,
     Council,
     Quotation,
     allies,
+    drafts,
+    groups,
+    real_lines,
     role_card_facts,
     seating_sentence,
 )
@@ -23,7 +23,6 @@ from widgets.markup import escape
 from widgets.sources import sources_html
 
 __all__ = [
-    "GROUPS",
     "CouncilRoom",
     "allies",
     "debrief",
@@ -32,12 +31,6 @@ __all__ = [
     "seating",
     "timer",
 ]
-
-INJECTS = (  # event ids released by the instructor during the game
-    "2020-01-08-ain-al-asad-strike",
-    "2020-01-08-trump-address",
-    "2020-01-08-ps752-shootdown",
-)
 
 
 def _quotation_html(quote: Quotation) -> str:
@@ -185,10 +178,10 @@ class CouncilRoom:
         if mode not in ("groups", "allies"):
             raise ValueError("mode is 'groups' (for a small class) or 'allies' (all 29 seats)")
         names = dict(zip(allies()["iso3"], allies()["name"], strict=True))
-        seats = tuple(GROUPS) if mode == "groups" else tuple(names[i] for i in allies()["iso3"])
-        self.council = Council(seats, DRAFTS)
+        seats = tuple(groups()) if mode == "groups" else tuple(names[i] for i in allies()["iso3"])
+        self.council = Council(seats, drafts())
         self.draft = w.Dropdown(
-            options=[(d.text, d.draft_id) for d in DRAFTS],
+            options=[(d.text, d.draft_id) for d in self.council.drafts],
             description="Draft",
             layout=w.Layout(width="52em"),
         )
@@ -222,10 +215,10 @@ class CouncilRoom:
             layout=w.Layout(width="26em"),
         )
         self.silence_status = w.HTML()
-        require_rows("events", "event_id", INJECTS + REAL_LINES, "the Council role-play")
+        require_rows("events", "event_id", case().injects + real_lines(), "the Council role-play")
         events = load("events").set_index("event_id")
         inject_options: list[tuple[str, str]] = [("(release an inject)", NONE)]
-        inject_options += [(_inject_label(events, e), e) for e in INJECTS]
+        inject_options += [(_inject_label(events, e), e) for e in case().injects]
         self.inject = w.Dropdown(
             options=inject_options, description="Inject", layout=w.Layout(width="52em")
         )
@@ -384,7 +377,7 @@ def debrief() -> str:
     return (
         "<div class='course-debrief'>"
         f"<p><b>What happened on {case().meeting_day:%-d %B %Y}</b></p>"
-        + events_html(REAL_LINES)
+        + events_html(real_lines())
         + "<p><b>Debrief</b></p><ul>"
         "<li>Look back at your prediction at the top of the lesson: which answer matches what the "
         "ambassadors said?</li>"

@@ -15,7 +15,7 @@ So: restraint and a training pause, yes; full support for the strike, no; Articl
 
 from __future__ import annotations
 
-from widgets.classroom.council import REAL_LINES
+from widgets.classroom.council import real_lines
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load, require_rows
 
@@ -45,16 +45,16 @@ OUTCOME = 1  # the choice of PREDICT_COUNCIL that matches the real day (see the 
 
 def what_happened() -> str:
     """The real day in plain words, from the ``events`` rows the course cites for it."""
-    require_rows("events", "event_id", REAL_LINES, "lesson 06's poll")
+    require_rows("events", "event_id", real_lines(), "lesson 06's poll")
     actions = load("events").set_index("event_id")["action"]
-    return " ".join(str(actions.loc[event]) for event in REAL_LINES)
+    return " ".join(str(actions.loc[event]) for event in real_lines())
 
 
 def outcome_sources() -> tuple[str, ...]:
     """The source ids behind :func:`what_happened` (for a view to show with ``sources_html``)."""
     events = load("events").set_index("event_id")
     cited: list[str] = []
-    for event in REAL_LINES:
+    for event in real_lines():
         ids = events.loc[event, "source_id"]
         named: list[str] = [str(s) for s in ids] if isinstance(ids, tuple) else []
         cited += [source_id for source_id in named if source_id not in cited]

@@ -345,7 +345,7 @@ def _council(question: Question) -> CourseAnswer:
         finding=str(council.what_happened()),
         choice=int(council.OUTCOME),
         source_ids=tuple(  # the first report of each event the lesson cites
-            dict.fromkeys(s for e in council.REAL_LINES for s in _event(e)["source_id"][:1])
+            dict.fromkeys(s for e in council.real_lines() for s in _event(e)["source_id"][:1])
         ),
     )
 
