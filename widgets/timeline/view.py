@@ -327,6 +327,7 @@ class TimelineView:
         self.shown = pd.DataFrame()
         self._updating = False
         self._levels: dict[tuple[Any, Any, Any], pd.DataFrame] = {}
+        self._close_up = case().close_up  # the case's crowded days, shown again beside the chart
         self.mode.observe(self._on_mode, names="value")
         for control in (*self.lanes.values(), self.kinds, self.range, self.known, self.search):
             control.observe(self.refresh, names="value")
@@ -411,7 +412,7 @@ class TimelineView:
         level = self._level(query) if self.mode.value == CRISIS else None
         close_up = None
         if self.mode.value == CRISIS:
-            close_up = case().close_up  # the crowded days, shown again beside the chart
+            close_up = self._close_up
         window = (pd.Timestamp(query.start), pd.Timestamp(query.end))
         figure = timeline_figure(shown, level, list(self.kinds.options), close_up, window)
         self.chart.draw(figure)
