@@ -62,17 +62,24 @@ const CONFIG = {displaylogo: false, responsive: false};
 
 export default {
   async render({model, el}) {
+    el.dataset.courseChart = "loading";  // for a test that finds a chart that never drew
     const Plotly = await plotly(model);
+    el.dataset.courseChart = "rendered";
     let retries = 0;
-    let asked = false;
+    let asks = 0;
     const redraw = () => {
       const figure = model.get("figure") || {};
       if (!figure.layout) {
         // Nothing drawn yet (every drawing has a layout): draw nothing, not an empty frame. If
         // the kernel has drawn, its message did not reach this page (a page busy while the
-        // lesson ran): ask once for the figure again.
-        if (!asked) model.send({event: "resend"});
-        asked = true;
+        // lesson ran): ask for the figure again, every 2 s, a few times, while it is on the
+        // page (a hidden chart asks when it is scrolled to or shown: see below).
+        if (asks < 10 && el.offsetParent !== null) {
+          asks += 1;
+          el.dataset.courseAsks = String(asks);
+          model.send({event: "resend"});
+          setTimeout(() => { if (!(model.get("figure") || {}).layout) redraw(); }, 2000);
+        }
         return;
       }
       const layout = {...(figure.layout || {}), template: model.get("template")};
@@ -128,12 +135,12 @@ export default {
       }
     });
     watch.observe(el);
-    // A chart whose drawings all failed while it was off screen draws again when the learner
-    // scrolls to it.
+    // A chart whose drawings all failed while it was off screen, or whose figure never came,
+    // tries again when the learner scrolls to it.
     const seen = new IntersectionObserver(entries => {
       const figure = model.get("figure") || {};
-      if (entries.some(e => e.isIntersecting) && (figure.data || []).length
-          && !(el.data || []).length) {
+      const lost = !figure.layout || ((figure.data || []).length && !(el.data || []).length);
+      if (entries.some(e => e.isIntersecting) && lost) {
         retries = 0;
         redraw();
       }

@@ -280,9 +280,16 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
           // A chart box on the page whose chart never drew (its figure never reached the page).
           const undrawn = [...document.querySelectorAll('.course-chart')]
             .filter(b => b.offsetParent !== null && !b.querySelector('.js-plotly-plot'))
-            .map(b => [...b.classList].filter(c => c.startsWith('course-')).join(' ')
-              + ' < ' + [...(b.closest('[class*="course-"]:not(.course-chart)') || b).classList]
-                .filter(c => c.startsWith('course-')).join(' '));
+            .map(b => {
+              const owner = b.closest('[class*="course-"]:not(.course-chart)') || b;
+              const names = [b, owner].map(e => [...e.classList]
+                .filter(c => c.startsWith('course-')).join(' ')).join(' < ');
+              const view = b.querySelector('[data-course-chart]');
+              const state = view
+                ? ` (${view.dataset.courseChart}, asked ${view.dataset.courseAsks || 0} times)`
+                : ' (no chart view)';
+              return names + state;
+            });
           // Keyboard reachability: every visible control in a course widget takes Tab focus.
           const controls = '[class*="course-"] :is(button, select, input, textarea, [role=slider])';
           const unreachable = [...document.querySelectorAll(controls)]

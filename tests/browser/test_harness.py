@@ -35,7 +35,7 @@ def test_health_reports_each_planted_problem(page: Any) -> None:
         "1 charts are blank or collapsed",
         "1 charts are drawn with no data: ['course-map (300x200)']",  # named by its widget
         "0 .course-timeline widgets, expected 1",
-        "1 charts never drew: ['course-chart < course-ladder']",
+        "1 charts never drew: ['course-chart < course-ladder (no chart view)']",
     ):
         assert expected in text, f"{expected!r} not reported in {problems}"
     assert "course-question" not in text, "a widget that is there is not reported"
