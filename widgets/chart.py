@@ -70,10 +70,8 @@ export default {
     const redraw = () => {
       const figure = model.get("figure") || {};
       if (!figure.layout) {
-        // Nothing drawn yet (every drawing has a layout): draw nothing, not an empty frame. If
-        // the kernel has drawn, its message did not reach this page (a page busy while the
-        // lesson ran): ask for the figure again, every 2 s, a few times, while it is on the
-        // page (a hidden chart asks when it is scrolled to or shown: see below).
+        // No figure yet (every drawing has a layout): draw no empty frame. If the kernel drew
+        // one, its message was lost on a busy page: ask again, every 2 s, while on the page.
         if (asks < 10 && el.offsetParent !== null) {
           asks += 1;
           el.dataset.courseAsks = String(asks);
@@ -87,8 +85,7 @@ export default {
         .then(() => Plotly.react(el, figure.data || [], layout, CONFIG))
         .then(() => null, error => error)
         .then(error => {
-          // What the chart was last asked to draw, on the element: a test that finds a chart
-          // without data can then say whether the figure was missing or the drawing failed.
+          // What the chart was asked to draw, for a test that finds it without data.
           el.dataset.courseTraces = String((figure.data || []).length);
           el.dataset.courseError = error ? String(error).slice(0, 200) : "";
           // A drawing that failed (a page too busy or not laid out yet) leaves a chart without
