@@ -104,3 +104,4 @@ def test_a_page_that_drew_no_figure_is_sent_the_figure_again() -> None:
     module = chart_module()
     assert 'model.send({event: "resend"})' in module
     assert "new IntersectionObserver(" in module  # a chart off screen draws again when seen
+    assert "run the cell again to draw it" in module  # asked in vain: the learner is told

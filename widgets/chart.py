@@ -77,9 +77,15 @@ export default {
           el.dataset.courseAsks = String(asks);
           model.send({event: "resend"});
           setTimeout(() => { if (!(model.get("figure") || {}).layout) redraw(); }, 2000);
+        } else if (asks >= 10 && !el.querySelector(".course-chart-lost")) {
+          const note = document.createElement("p");  // never a silent blank
+          note.className = "course-chart-lost";
+          note.textContent = "This chart did not reach the page: run the cell again to draw it.";
+          el.appendChild(note);
         }
         return;
       }
+      el.querySelector(".course-chart-lost")?.remove();
       const layout = {...(figure.layout || {}), template: model.get("template")};
       Promise.resolve()
         .then(() => Plotly.react(el, figure.data || [], layout, CONFIG))
@@ -102,8 +108,7 @@ export default {
     };
     redraw();
     model.on("change:figure", redraw);
-    // A click on a map (plotly "geo" chart) tells the kernel the place clicked: the projection
-    // turns the pixel back into longitude and latitude.
+    // A click on a map tells the kernel the place: the projection turns pixels into lon, lat.
     const clicked = event => {
       const geo = el._fullLayout && el._fullLayout.geo;
       const svg = el.querySelector(".main-svg");
@@ -121,8 +126,7 @@ export default {
       }
     };
     el.addEventListener("click", clicked);
-    // Drawn before it is on the page, the chart would keep plotly's default 700 px: measure
-    // again whenever the box changes size (placed on the page, window resized, zoom).
+    // Drawn off the page, a chart keeps plotly's 700 px: measure again when its box resizes.
     let width = 0;
     const watch = new ResizeObserver(() => {
       const now = el.clientWidth;
