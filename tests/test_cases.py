@@ -20,7 +20,6 @@ def test_the_case_takes_its_dates_from_its_events() -> None:
     dates = load("events").set_index("event_id")["date"]
     assert jan.day == dates[jan.statement_event_id]
     assert jan.meeting_day == dates[jan.meeting_event_id]
-    assert jan.day_iso == f"{jan.day:%Y-%m-%d}"
     first, last = jan.close_up
     assert first <= jan.day <= last  # the close-up holds the case's day
 

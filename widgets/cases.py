@@ -30,11 +30,6 @@ class Case:
     injects: tuple[str, ...] = ()
     debrief_events: tuple[str, ...] = ()  # what the Council really said: after the role-play
 
-    @property
-    def day_iso(self) -> str:
-        """The case's day as ``YYYY-MM-DD`` (how the models take a date)."""
-        return f"{self.day:%Y-%m-%d}"
-
 
 def case(case_id: str = DEFAULT_CASE) -> Case:
     """The case ``case_id`` with its dates taken from its events; an unknown id says which exist."""

@@ -797,17 +797,3 @@ def _question_problems(shown: str, bank: pd.DataFrame) -> list[Problem]:
             )
             problems.append(Problem(shown, where, "correct", "one correct choice", detail))
     return problems
-
-
-def require_rows(
-    name: str, column: str, values: Iterable[str], cited_by: str, root: Path | str | None = None
-) -> None:
-    """Refuse, as a :class:`DataError` naming the table's file and column, values that code cites
-    (e.g. the events a role-play releases) but that the table no longer holds."""
-    held = set(load(name, root)[column].dropna())
-    missing = [v for v in values if v not in held]
-    if missing:
-        resource = next(r for r in _descriptor(_root(root))["resources"] if r["name"] == name)
-        shown = display_path(_root(root) / resource["path"])
-        detail = f"{', '.join(repr(m) for m in missing)} is cited by {cited_by} but missing"
-        raise DataError([Problem(shown, None, column, "cited rows exist", detail)])

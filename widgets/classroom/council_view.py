@@ -18,7 +18,7 @@ from widgets.classroom.council import (
     role_card_facts,
     seating_sentence,
 )
-from widgets.data import load, require_rows
+from widgets.data import load
 from widgets.markup import escape
 from widgets.sources import sources_html
 
@@ -215,7 +215,6 @@ class CouncilRoom:
             layout=w.Layout(width="26em"),
         )
         self.silence_status = w.HTML()
-        require_rows("events", "event_id", case().injects + real_lines(), "the Council role-play")
         events = load("events").set_index("event_id")
         inject_options: list[tuple[str, str]] = [("(release an inject)", NONE)]
         inject_options += [(_inject_label(events, e), e) for e in case().injects]
