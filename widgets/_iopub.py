@@ -4,12 +4,11 @@ ipykernel publishes every output and widget message on a ZeroMQ (X)PUB socket. S
 keeps at most 1,000 unsent messages for each reader (the high-water mark) and, by default, drops
 the rest without a word while the reader is behind. A lesson that builds many widgets at once on
 a busy machine (Run All on a loaded classroom hub or CI runner) can outrun the Jupyter server;
-a widget whose update was dropped stays as it was, and a chart whose figure was dropped never
-draws (seen as a blank timeline about once in eight hostile-data browser runs under load, while
-the kernel answered each of the chart's ten requests for its figure). With ``XPUB_NODROP`` the
-kernel's IOPub thread waits for the server to catch up instead: the same messages, a little
-later, none lost (measured: 20,000 displays to a reader that paused 10 s, 14,726 arrived by
-default and 20,000 with the option; ``tests/integration/test_iopub.py``).
+a widget whose update was dropped stays as it was, and a lost "idle" status leaves JupyterLab
+showing a busy kernel. With ``XPUB_NODROP`` the kernel's IOPub thread waits for the server to
+catch up instead: the same messages, a little later, none lost (measured: 20,000 displays to a
+reader that paused 10 s, 14,726 arrived by default and 20,000 with the option; the tests are
+tests/test_iopub.py and tests/integration/test_iopub_in_a_kernel.py).
 """
 
 from __future__ import annotations
