@@ -90,6 +90,15 @@ def test_the_browser_module_draws_the_state_and_follows_its_box() -> None:
     assert "new ResizeObserver(" in module
 
 
+def test_the_page_finds_the_chart_s_model_to_take_its_messages_itself() -> None:
+    chart = LiveChart()
+    assert chart.widget.ref == chart.widget.model_id != ""  # known from the first message
+    module = chart_module()
+    assert 'model.widget_manager.get_model(model.get("ref"))' in module
+    assert "raw.comm?.on_msg(" in module  # past anywidget's handler (tests/browser/test_chart.py)
+    assert "//" not in module, "comments stay in the Python source"
+
+
 def test_a_page_that_drew_no_figure_is_sent_the_figure_again() -> None:
     chart = LiveChart()
     sent: list[object] = []

@@ -14,6 +14,12 @@ loaded were lost as well. A figure kept as state
 cannot be lost: whenever the browser draws, it draws the latest figure. It also never sized itself
 to its box under anywidget; this chart follows its box (a ResizeObserver).
 
+anywidget (0.11) gives a widget's module 2 s to load and, when a busy page takes longer, drops
+every message the kernel sends to that widget from then on ("[anywidget] Failed to initialize
+model"); charts that never drew under load (about one hostile-data run in eight) were that. So the
+chart's module takes its messages from its comm itself (the page finds its model by ``ref``, the
+model id the widget is made with), and a chart whose figure has not come asks the kernel again.
+
 Views build their figures as plain dicts (cheap, no validation) or plotly figure objects and hand
 them to :meth:`LiveChart.draw`.
 """
@@ -21,6 +27,8 @@ them to :meth:`LiveChart.draw`.
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
@@ -33,7 +41,7 @@ Figure = Mapping[str, Any]  # {"data": [trace dicts], "layout": {...}}, as plotl
 # The browser side. plotly.js (the copy plotly.py ships) travels once per kernel, in one hidden
 # PlotlyLibrary widget, and is evaluated once per page; each chart's own module is a few lines.
 # anywidget gives a chart's module 2 s to load: a module carrying plotly.js (5 MB) missed that on
-# a busy machine, and the chart then ignored every change (seen in the sharded browser suite).
+# a busy machine (see the module docstring for what anywidget then does).
 _LIBRARY_WRAPPER = """const module = {exports: {}};
 (function (module, exports, define) {
 %s
@@ -64,6 +72,14 @@ export default {
   async render({model, el}) {
     el.dataset.courseChart = "loading";  // for a test that finds a chart that never drew
     const Plotly = await plotly(model);
+    // anywidget drops every message to a model whose module took over 2 s to load (a busy page),
+    // and such a chart never heard from the kernel again: take its messages directly.
+    const raw = await model.widget_manager.get_model(model.get("ref"));
+    const base = Object.getPrototypeOf(Object.getPrototypeOf(raw))._handle_comm_msg;
+    if (base) raw.comm?.on_msg(message => base.call(raw, message));
+    const probe = {content: {data: {method: "custom"}}};  // for a test: did anywidget fail?
+    Promise.resolve(Object.getPrototypeOf(raw)._handle_comm_msg.call(raw, probe))
+      .catch(() => { el.dataset.courseAnywidget = "failed"; });
     el.dataset.courseChart = "rendered";
     let retries = 0;
     let asks = 0;
@@ -168,9 +184,15 @@ def library_source() -> str:
     return _LIBRARY_WRAPPER % source.read_text(encoding="utf-8")
 
 
+def _without_comments(source: str) -> str:
+    """``source`` without its ``//`` comments (they are for readers here, not for each page)."""
+    kept = (line for line in source.splitlines() if not line.lstrip().startswith("//"))
+    return "\n".join(re.sub(r"\s+// .*$", "", line) for line in kept)
+
+
 def chart_module() -> str:
     """The chart's own ES module (plotly.js comes from the kernel's PlotlyLibrary)."""
-    return _VIEW
+    return _without_comments(_VIEW)
 
 
 @cache
@@ -195,10 +217,11 @@ def _widget_class() -> type[Any]:
     class PlotlyChart(anywidget.AnyWidget):
         """A plotly chart whose figure is widget state (see the module docstring)."""
 
-        _esm = _VIEW
+        _esm = chart_module()
         figure = traitlets.Dict().tag(sync=True)
         template = traitlets.Dict().tag(sync=True)
         library = traitlets.Unicode().tag(sync=True)  # the PlotlyLibrary's model id
+        ref = traitlets.Unicode().tag(sync=True)  # this chart's own model id (see _VIEW)
         clickable = traitlets.Bool(False).tag(sync=True)  # a map sends the places clicked
 
     return PlotlyChart
@@ -235,7 +258,10 @@ class LiveChart:
         import ipywidgets as w
 
         look.apply()
-        self.widget = _widget_class()(template=look.template_json(), library=_library().model_id)
+        ref = uuid.uuid4().hex  # its model id, known to the page from its first message
+        self.widget = _widget_class()(
+            model_id=ref, ref=ref, template=look.template_json(), library=_library().model_id
+        )
         self.box = w.Box([self.widget], layout=w.Layout(display="none"))
         self.box.add_class("course-chart")
         self.revision = 0

@@ -42,7 +42,10 @@ SLOW = 120_000  # ms: the longest any condition may take (a whole lesson running
 
 # Page errors that are not ours and change nothing a learner sees (stack-notes §7): the plotly 7.1.0
 # lab extension calls an API that Voila's older JupyterLab front end lacks; figures still draw.
-KNOWN_PAGE_ERRORS = ("r.setData is not a function",)
+# anywidget's own error when a busy page took over 2 s to load a chart's module: the chart then
+# takes its messages itself and still draws (tests/browser/test_chart.py); one that does not is
+# reported by health() as a chart that never drew.
+KNOWN_PAGE_ERRORS = ("r.setData is not a function", "[anywidget] Failed to initialize model.")
 
 
 def free_port() -> int:
@@ -286,7 +289,8 @@ def health(page: Any, hooks: dict[str, int], plots: int) -> list[str]:
                 .filter(c => c.startsWith('course-')).join(' ')).join(' < ');
               const view = b.querySelector('[data-course-chart]');
               const state = view
-                ? ` (${view.dataset.courseChart}, asked ${view.dataset.courseAsks || 0} times)`
+                ? ` (${view.dataset.courseChart}, asked ${view.dataset.courseAsks || 0} times`
+                  + `${view.dataset.courseAnywidget ? ', anywidget failed' : ''})`
                 : ' (no chart view)';
               return names + state;
             });
