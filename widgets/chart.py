@@ -71,15 +71,16 @@ const CONFIG = {displaylogo: false, responsive: false};
 export default {
   async render({model, el}) {
     el.dataset.courseChart = "loading";  // for a test that finds a chart that never drew
-    const Plotly = await plotly(model);
     // anywidget drops every message to a model whose module took over 2 s to load (a busy page),
-    // and such a chart never heard from the kernel again: take its messages directly.
+    // and such a chart never heard from the kernel again: take its messages directly, before
+    // plotly.js (megabytes) loads.
     const raw = await model.widget_manager.get_model(model.get("ref"));
     const base = Object.getPrototypeOf(Object.getPrototypeOf(raw))._handle_comm_msg;
     if (base) raw.comm?.on_msg(message => base.call(raw, message));
     const probe = {content: {data: {method: "custom"}}};  // for a test: did anywidget fail?
     Promise.resolve(Object.getPrototypeOf(raw)._handle_comm_msg.call(raw, probe))
       .catch(() => { el.dataset.courseAnywidget = "failed"; });
+    const Plotly = await plotly(model);
     el.dataset.courseChart = "rendered";
     let retries = 0;
     let asks = 0;
