@@ -357,9 +357,10 @@ class TimelineView:
         self._updating = True
         try:
             kinds = sorted(events["kind"].unique())
-            self.kinds.options = kinds
+            with self.kinds.hold_sync():  # options and selection in one message: a page that
+                self.kinds.options = kinds  # got the new options first selected a missing one
+                self.kinds.value = tuple(kinds)
             self.key.value = kinds_key(kinds)
-            self.kinds.value = tuple(kinds)
             if self.mode.value == CRISIS:  # up to the last report, which may follow the event
                 days = pd.date_range(events["date"].min(), events["known_on"].max(), freq="D")
             else:
