@@ -177,8 +177,7 @@ class CouncilRoom:
 
         if mode not in ("groups", "allies"):
             raise ValueError("mode is 'groups' (for a small class) or 'allies' (all 29 seats)")
-        names = dict(zip(allies()["iso3"], allies()["name"], strict=True))
-        seats = tuple(groups()) if mode == "groups" else tuple(names[i] for i in allies()["iso3"])
+        seats = tuple(groups()) if mode == "groups" else tuple(allies()["name"])
         self.council = Council(seats, drafts())
         self.draft = w.Dropdown(
             options=[(d.text, d.draft_id) for d in self.council.drafts],
@@ -319,8 +318,9 @@ def role_cards() -> Any:
     """Pick an ally to read its card (keyboard: Tab to the list, arrows to move)."""
     import ipywidgets as w
 
+    seated = allies()
     picker = w.Dropdown(
-        options=list(zip(allies()["name"], allies()["iso3"], strict=True)),
+        options=list(zip(seated["name"], seated["iso3"], strict=True)),
         description="Ally",
         layout=w.Layout(width="30em"),
     )
