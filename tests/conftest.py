@@ -23,13 +23,13 @@ def package(tmp_path: Path) -> Iterator[Callable[..., Path]]:
 
     def build(case: str | None = None) -> Path:
         root = tmp_path / (case or "base")
-        root.mkdir()
+        shutil.copytree(FIXTURES / "base", root)  # with its case folder, cases/jan-2020/
         shutil.copy(data.DATA_DIR / data.DESCRIPTOR, root)
-        for csv in (FIXTURES / "base").glob("*.csv"):
-            shutil.copy(csv, root)
         if case:
             for override in (FIXTURES / "malformed" / case).iterdir():
-                if override.name == "datapackage.extra.json":
+                if override.is_dir():  # a case's files: cases/<case_id>/...
+                    shutil.copytree(override, root / override.name, dirs_exist_ok=True)
+                elif override.name == "datapackage.extra.json":
                     # tables added to the real descriptor (which keeps up with the data)
                     descriptor = json.loads((root / data.DESCRIPTOR).read_text(encoding="utf-8"))
                     descriptor["resources"] += json.loads(override.read_text())["resources"]

@@ -24,8 +24,9 @@ def write_game(tmp_path: Path) -> Iterator[Callable[[Any], Path]]:
     root = tmp_path / "data"
     root.mkdir()
     shutil.copy(data.DATA_DIR / data.DESCRIPTOR, root)
-    for csv in data.DATA_DIR.glob("*.csv"):  # the history cites the real events
+    for csv in data.DATA_DIR.glob("*.csv"):
         shutil.copy(csv, root)
+    shutil.copytree(data.DATA_DIR / data.CASES, root / data.CASES)  # the history cites its events
     (root / "games").mkdir()
 
     def write(game: Any) -> Path:

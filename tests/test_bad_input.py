@@ -155,7 +155,7 @@ def test_an_event_the_council_cites_must_exist(
 
     root = tmp_path / "data"
     shutil.copytree(data.DATA_DIR, root)
-    events = root / "events.csv"
+    events = root / "cases" / "jan-2020" / "events.csv"
     lines = events.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [line for line in lines if not line.startswith("2020-01-08-trump-address,")]
     assert len(kept) == len(lines) - 1
@@ -166,5 +166,5 @@ def test_an_event_the_council_cites_must_exist(
         CouncilRoom()
     # The role-play's events are a table (council_events): the loader refuses the missing row.
     first_line = str(caught.value).splitlines()[0]
-    assert first_line.startswith(f"{root / 'council_events.csv'}, row 3: ")
+    assert first_line.startswith(f"{root / 'cases' / 'jan-2020' / 'council_events.csv'}, row 3: ")
     assert '"event_id"' in first_line and "2020-01-08-trump-address" in first_line

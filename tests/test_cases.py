@@ -25,7 +25,7 @@ def test_the_case_takes_its_dates_from_its_events() -> None:
 
 
 def test_an_unknown_case_names_the_cases_there_are() -> None:
-    known = r"no case 'przewodow' in data/cases\.csv\. Known cases: jan-2020"
+    known = r"no case folder data/cases/przewodow/\. Known cases: jan-2020"
     with pytest.raises(KeyError, match=known):
         case("przewodow")
 
@@ -46,9 +46,10 @@ def test_a_case_pointing_at_a_missing_event_is_refused_with_file_row_and_field(
     package: Callable[..., Path],
 ) -> None:
     root = package()
-    shutil.copy(FIXTURES / "malformed" / "case_unknown_event" / "cases.csv", root)
+    broken = FIXTURES / "malformed" / "case_unknown_event" / "cases" / "mini" / "case.csv"
+    shutil.copy(broken, root / "cases" / "mini")
     with pytest.raises(data.DataError) as caught:
         data.load("cases", root)
     first_line = str(caught.value).splitlines()[0]
-    assert first_line.startswith(f"{root / 'cases.csv'}, row 2")
+    assert first_line.startswith(f"{root / 'cases' / 'mini' / 'case.csv'}, row 2")
     assert "statement_event_id" in first_line and "2020-01-09-no-such-event" in first_line

@@ -107,8 +107,10 @@ def test_load_returns_a_copy_so_lessons_cannot_corrupt_the_cache() -> None:
 
 
 def test_every_csv_in_data_is_described() -> None:
-    on_disk = {p.stem for p in data.DATA_DIR.glob("*.csv")}
-    assert on_disk == set(data.tables())
+    """Each file under data/, shared or in a case folder, is a table of the descriptor."""
+    on_disk = {p.relative_to(data.DATA_DIR).as_posix() for p in data.DATA_DIR.rglob("*.csv")}
+    assert on_disk == {r["path"] for r in data.resources()}
+    assert "cases/jan-2020/events.csv" in on_disk
 
 
 def test_every_field_is_described() -> None:

@@ -316,6 +316,7 @@ def test_a_game_citing_an_unknown_event_names_file_and_step(tmp_path: Path) -> N
     shutil.copy(data.DATA_DIR / data.DESCRIPTOR, tmp_path)
     for csv in data.DATA_DIR.glob("*.csv"):
         shutil.copy(csv, tmp_path)
+    shutil.copytree(data.DATA_DIR / data.CASES, tmp_path / data.CASES)
     (tmp_path / "games").mkdir()
     game = {
         **VALID,

@@ -38,7 +38,7 @@ from typing import Any
 
 import pytest
 
-from widgets.data import DATA_DIR, DESCRIPTOR
+from widgets.data import DATA_DIR, DESCRIPTOR, resources
 
 URL = re.compile(r"\S*://\S*|\bwww\.\S+")
 TOKEN = re.compile(r"(?<![\w/.:\-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w/\-]|\.\w)")
@@ -79,8 +79,8 @@ def mentions(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
 
 
 def _descriptor(root: Path) -> dict[str, Any]:
-    descriptor: dict[str, Any] = json.loads((root / DESCRIPTOR).read_text(encoding="utf-8"))
-    return descriptor
+    """The resources of every file: each case's tables once per case folder."""
+    return {"resources": resources(root)}
 
 
 def _rows(root: Path, resource: dict[str, Any]) -> Iterator[tuple[int, dict[str, str]]]:

@@ -11,7 +11,6 @@ from widgets.data import load
 from widgets.geo import place_map
 from widgets.sources import Source
 from widgets.timeline.model import (
-    LANES,
     SEARCHED,
     TimelineQuery,
     crisis_events,
@@ -19,6 +18,7 @@ from widgets.timeline.model import (
     details,
     filter_events,
     history_events,
+    lanes,
 )
 
 EVENTS = crisis_events()
@@ -26,7 +26,7 @@ KINDS = tuple(EVENTS["kind"].unique())
 
 
 def query(**changes: object) -> TimelineQuery:
-    base = {"lanes": LANES, "kinds": KINDS, "start": "2019-06-01", "end": "2020-03-31"}
+    base = {"lanes": lanes(), "kinds": KINDS, "start": "2019-06-01", "end": "2020-03-31"}
     return TimelineQuery(**{**base, **changes})  # type: ignore[arg-type]
 
 

@@ -1,6 +1,7 @@
-"""The case a course run is built on, read from the ``cases`` table: its question, the events at
-its centre and the article it reads. Views and lessons ask for ``case()`` rather than naming a
-case's dates, so the same lessons can be pointed at another crisis."""
+"""The case a course run is built on, read from its folder ``data/cases/<case_id>/``: its question,
+the events at its centre, the article it reads, its window of days and its sides. Views and
+lessons ask for ``case()`` rather than naming a case's dates or sides, so the same lessons can be
+pointed at another crisis."""
 
 from __future__ import annotations
 
@@ -14,6 +15,16 @@ DEFAULT_CASE = "jan-2020"
 
 
 @dataclass(frozen=True)
+class Side:
+    """One side of the crisis: a lane of the timeline, with its colour and ladder marker."""
+
+    name: str
+    colour: str  # a name in the course's colour-blind-safe palette (widgets.look.PALETTE)
+    symbol: str  # a plotly marker symbol, so sides differ without colour
+    alliance: bool  # the lane that also shows the alliance's own history
+
+
+@dataclass(frozen=True)
 class Case:
     case_id: str
     title: str
@@ -24,6 +35,9 @@ class Case:
     day: pd.Timestamp  # the statement's date: the case's day
     meeting_day: pd.Timestamp
     close_up: tuple[pd.Timestamp, pd.Timestamp]  # the crowded days the timeline magnifies
+    window: tuple[pd.Timestamp, pd.Timestamp]  # the first and last day the case's events have
+    sides: tuple[Side, ...]  # the timeline's lanes, from the top
+    search_examples: str  # the timeline search box's hint: words worth searching in this case
     # The Council role-play's kit: (draft_id, text), (group name, allies' iso3), event ids.
     drafts: tuple[tuple[str, str], ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -36,11 +50,12 @@ def case(case_id: str = DEFAULT_CASE) -> Case:
     cases = load("cases").set_index("case_id")
     if case_id not in cases.index:
         known = ", ".join(sorted(cases.index))
-        raise KeyError(f"There is no case {case_id!r} in data/cases.csv. Known cases: {known}.")
+        raise KeyError(f"There is no case folder data/cases/{case_id}/. Known cases: {known}.")
     row = cases.loc[case_id].to_dict()
     dates = load("events").set_index("event_id")["date"].to_dict()
     drafts, groups = _of_case("council_drafts", case_id), _of_case("council_groups", case_id)
     events = _of_case("council_events", case_id)
+    sides = _of_case("sides", case_id)
     return Case(
         case_id=case_id,
         title=str(row["title"]),
@@ -51,6 +66,17 @@ def case(case_id: str = DEFAULT_CASE) -> Case:
         day=pd.Timestamp(dates[row["statement_event_id"]]),
         meeting_day=pd.Timestamp(dates[row["meeting_event_id"]]),
         close_up=(pd.Timestamp(row["close_up_from"]), pd.Timestamp(row["close_up_to"])),
+        window=(pd.Timestamp(row["window_from"]), pd.Timestamp(row["window_to"])),
+        sides=tuple(
+            Side(
+                str(s["side"]),
+                str(s["colour"]),
+                str(s["symbol"]),
+                bool(s["alliance"]),
+            )
+            for s in sides.to_dict("records")
+        ),
+        search_examples=str(row["search_examples"]),
         drafts=tuple(zip(drafts["draft_id"], drafts["text"], strict=True)),
         groups=tuple(zip(groups["group_name"], groups["iso3"], strict=True)),
         injects=tuple(events.loc[events["use"] == "inject", "event_id"]),

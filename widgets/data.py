@@ -15,6 +15,12 @@ over list fields (it crashes), so :func:`_check_list_references` resolves those 
 
 ``list`` cells are split here, once, by the delimiter the schema declares (:func:`parse_list`), and
 reach models as tuples: no model splits strings by hand.
+
+A crisis is a folder: the tables the descriptor marks ``"case": true`` (events, claims, roles, the
+Council's kit...) have one file in each folder of ``data/cases/``, named by the case's id. The
+package is checked as if each case's files were tables of their own (``events.jan-2020``, with
+foreign keys kept inside the case), so a problem names the case's file; :func:`load` returns each
+case table with every case's rows and a ``case_id`` column naming the folder.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ DESCRIPTOR = "datapackage.json"
 # or was not verified) stay in the data and never reach a lesson.
 AUDIENCES = ("learner", "curator")
 GAMES = "games"  # game trees: JSON, not tables, so outside the tabular data package
+CASES = "cases"  # data/cases/<case_id>/: one folder per crisis, one file of each case table
+CASE_ID = re.compile(r"[a-z0-9][a-z0-9-]*")  # a case folder's name: its id in URLs and tables
 DATA_ENV = "ALLIANCE_COURSE_DATA"  # another data folder (a copy to test, an instructor's own)
 _MAX_LISTED = 5
 FUTURE_MARGIN_DAYS = 31  # a date may lie at most this far after today (a source dated ahead)
@@ -107,6 +115,19 @@ def load(name: str, root: Path | str | None = None) -> pd.DataFrame:
     return frames[name].copy()
 
 
+def case_ids(root: Path | str | None = None) -> list[str]:
+    """The cases in ``data/cases/``, one folder each, by name (the case's id)."""
+    folder = _root(root) / CASES
+    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+def resources(root: Path | str | None = None) -> list[dict[str, Any]]:
+    """Every data file's resource, case tables once per case (named ``events.jan-2020``, with
+    the path ``cases/jan-2020/events.csv``): what a tool that reads, copies or rewrites each
+    file walks over. Copies, in the descriptor's order."""
+    return copy.deepcopy(_package(_root(root))["resources"])
+
+
 def schema(name: str, root: Path | str | None = None) -> dict[str, Any]:
     """The Table Schema of ``name`` (field names, types, descriptions, keys), as a dict."""
     for resource in _descriptor(_root(root))["resources"]:
@@ -159,6 +180,7 @@ def game_file(name: str, root: Path | str | None = None) -> Path:
 def clear_cache() -> None:
     """Forget validated tables, e.g. after editing a CSV while a kernel is running."""
     _load_all.cache_clear()
+    _package.cache_clear()
     _descriptor.cache_clear()
 
 
@@ -270,6 +292,37 @@ def _descriptor_problems(descriptor: Any, shown: str) -> list[Problem]:
     return problems
 
 
+@cache
+def _package(root: Path) -> dict[str, Any]:
+    """The descriptor with each case table repeated once per case folder: ``events`` becomes
+    ``events.jan-2020`` read from ``cases/jan-2020/events.csv``, its foreign keys to other case
+    tables pointing into the same case. Frictionless then checks every case like any table."""
+    descriptor = _descriptor(root)
+    per_case = {r["name"] for r in descriptor["resources"] if r.get("case")}
+    resources = []
+    for resource in descriptor["resources"]:
+        if not resource.get("case"):
+            resources.append(resource)
+            continue
+        for case_id in case_ids(root):
+            part = copy.deepcopy(resource)
+            del part["case"]
+            part["name"] = f"{resource['name']}.{case_id}"
+            part["path"] = f"{CASES}/{case_id}/{resource['path']}"
+            for fk in part["schema"].get("foreignKeys", []):
+                if fk["reference"]["resource"] in per_case:
+                    fk["reference"]["resource"] += f".{case_id}"
+            resources.append(part)
+    return {**descriptor, "resources": resources}
+
+
+def _table_and_case(name: str) -> tuple[str, str | None]:
+    """``("events", "jan-2020")`` for the expanded table ``events.jan-2020``; a shared table's
+    name has no dot (the descriptor's names are snake_case)."""
+    table, _, case_id = name.partition(".")
+    return table, case_id or None
+
+
 def _outside_reason(path: str) -> str | None:
     """Why a resource path does not name a file inside the data folder, or None if it does."""
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", path) or path.lower().startswith(
@@ -284,14 +337,50 @@ def _outside_reason(path: str) -> str | None:
 
 @cache
 def _load_all(root: Path) -> dict[str, pd.DataFrame]:
-    descriptor = _descriptor(root)
-    stamp = _validated_stamp(root, descriptor)
+    package = _package(root)
+    stamp = _validated_stamp(root, package)
     if stamp is None or not stamp.exists():
-        problems = _validate(root, descriptor)
+        problems = _case_folder_problems(root, _descriptor(root)) or _validate(root, package)
         if problems:
             raise DataError(problems)
         _remember(stamp)
-    return {r["name"]: _read_typed(root, r) for r in descriptor["resources"]}
+    frames: dict[str, pd.DataFrame] = {}
+    for resource in _descriptor(root)["resources"]:
+        name = resource["name"]
+        if not resource.get("case"):
+            frames[name] = _read_typed(root, resource)
+            continue
+        parts = [
+            _read_typed(root, part).assign(case_id=case_id)
+            for part in package["resources"]
+            for table, case_id in [_table_and_case(part["name"])]
+            if table == name
+        ]
+        columns = ["case_id", *(f["name"] for f in resource["schema"]["fields"])]
+        frames[name] = pd.concat(parts, ignore_index=True)[columns]
+    return frames
+
+
+def _case_folder_problems(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
+    """At least one case, each in a folder whose name can serve as its id."""
+    if not any(r.get("case") for r in descriptor["resources"]):
+        return []
+    folder = display_path(root / CASES)
+    found = case_ids(root)
+    if not found:
+        detail = "no case folder: the lessons need one crisis, e.g. data/cases/jan-2020/"
+        return [Problem(folder, None, None, "at least one case", detail)]
+    return [
+        Problem(
+            f"{folder}/{name}",
+            None,
+            None,
+            "case folder name",
+            f"{name!r} cannot be a case's id: use lowercase letters, digits and '-' (jan-2020)",
+        )
+        for name in found
+        if not CASE_ID.fullmatch(name)
+    ]
 
 
 def _validated_stamp(root: Path, descriptor: dict[str, Any]) -> Path | None:
@@ -311,6 +400,7 @@ def _validated_stamp(root: Path, descriptor: dict[str, Any]) -> Path | None:
         digest.update(version("frictionless").encode())
         digest.update((root / DESCRIPTOR).read_bytes())
         for resource in descriptor.get("resources", []):
+            digest.update(str(resource.get("path", "")).encode())  # a renamed case folder too
             digest.update((root / str(resource.get("path", ""))).read_bytes())
     except (OSError, PackageNotFoundError):
         return None  # a missing file: let validation name it
@@ -674,6 +764,64 @@ def _content_problems(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
     if "question_bank" in frames:
         bank = next(r for r in descriptor["resources"] if r["name"] == "question_bank")
         problems += _question_problems(display_path(root / bank["path"]), frames["question_bank"])
+    return problems + _case_problems(root, descriptor, frames)
+
+
+def _case_problems(
+    root: Path, package: dict[str, Any], frames: dict[str, pd.DataFrame]
+) -> list[Problem]:
+    """What each case folder must hold beyond its tables' schemas: one row in case.csv, events
+    inside the case's window, one side for the alliance's history; and ids unique across cases,
+    since lessons look events and claims up by id alone."""
+    problems: list[Problem] = []
+    paths = {r["name"]: display_path(root / r["path"]) for r in package["resources"]}
+    seen: dict[tuple[str, str], str] = {}  # (table, id) -> the file that has it first
+    for resource in package["resources"]:
+        table, case_id = _table_and_case(resource["name"])
+        frame, shown = frames[resource["name"]], paths[resource["name"]]
+        if case_id is None:
+            continue
+        if table == "cases" and len(frame) != 1:
+            detail = f"a case's case.csv has exactly one row under its header, not {len(frame)}"
+            problems.append(Problem(shown, None, None, "one row", detail))
+        if table == "cases" and len(frame) >= 1 and f"events.{case_id}" in frames:
+            problems += _window_problems(
+                paths[f"events.{case_id}"], frame.iloc[0], frames[f"events.{case_id}"]
+            )
+        if table == "sides" and "alliance" in frame:
+            allied = frame["alliance"].isin(["true", "True", "TRUE", "1"]).sum()
+            if allied != 1:
+                detail = (
+                    "exactly one side has alliance true (the lane that shows the alliance's "
+                    f"history), not {allied}"
+                )
+                problems.append(Problem(shown, None, "alliance", "one alliance side", detail))
+        key = resource["schema"].get("primaryKey")
+        if table in ("events", "claims") and isinstance(key, list) and len(key) == 1:
+            column = str(key[0])
+            for row, value in _rows(frame[column]):
+                first = seen.setdefault((table, str(value)), shown)
+                if first != shown:
+                    detail = f"{value!r} is already an id in {first}: ids are unique across cases"
+                    problems.append(Problem(shown, row, column, "unique across cases", detail))
+    return problems
+
+
+def _window_problems(shown: str, case: pd.Series, events: pd.DataFrame) -> list[Problem]:
+    """Every event's date within the case's window (``window_from`` to ``window_to``)."""
+    try:
+        first, last = pd.Timestamp(case["window_from"]), pd.Timestamp(case["window_to"])
+    except (ValueError, TypeError):
+        return []  # frictionless has judged the dates
+    problems = []
+    for row, cell in _rows(events["date"]):
+        day = pd.Timestamp(str(cell))
+        if not first <= day <= last:
+            detail = (
+                f"{cell} lies outside the case's window, {first:%Y-%m-%d} to {last:%Y-%m-%d} "
+                "(window_from and window_to in case.csv)"
+            )
+            problems.append(Problem(shown, row, "date", "within the case's window", detail))
     return problems
 
 

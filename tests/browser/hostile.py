@@ -22,6 +22,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from widgets.data import resources
+
 DATA = Path(__file__).resolve().parents[2] / "data"
 MARK = "window.__pwned=1,alert(1)"  # a flag the browser test reads, and a dialog
 PAYLOAD = (
@@ -64,11 +66,10 @@ def hostile(value: str) -> str:
 def build(target: Path, source: Path = DATA) -> Path:
     """Write the hostile copy of ``source`` (a data package folder) to ``target``; return it."""
     target.mkdir(parents=True, exist_ok=True)
-    descriptor = json.loads((source / "datapackage.json").read_text(encoding="utf-8"))
     shutil.copy(source / "datapackage.json", target)
     phrases: dict[tuple[str, str, str], list[str]] = {}
     tables: dict[str, tuple[list[str], list[dict[str, str]]]] = {}
-    for resource in descriptor["resources"]:
+    for resource in resources(source):  # each case's tables too, in data/cases/<case_id>/
         with (source / resource["path"]).open(encoding="utf-8", newline="") as f:
             reader = csv.DictReader(f)
             rows = list(reader)
@@ -92,6 +93,7 @@ def build(target: Path, source: Path = DATA) -> Path:
         extra = phrases.get((row["treaty_id"], row["article"], row["version"]), [])
         row["text"] = " ".join([row["text"], *extra])
     for path, (header, rows) in tables.items():
+        (target / path).parent.mkdir(parents=True, exist_ok=True)
         with (target / path).open("w", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
             writer.writeheader()

@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from widgets.cases import DEFAULT_CASE
 from widgets.classroom.progress import ProgressStore
 from widgets.data import load
 
@@ -88,8 +89,10 @@ class Verdict:
         )
 
 
-def claims() -> pd.DataFrame:
-    return load("claims").sort_values("order").reset_index(drop=True)
+def claims(case_id: str = DEFAULT_CASE) -> pd.DataFrame:
+    """The case article's claims, in the order the article makes them."""
+    rows = load("claims")
+    return rows[rows["case_id"] == case_id].sort_values("order").reset_index(drop=True)
 
 
 def attempt(kind: object, status: object) -> Attempt:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from widgets.cases import case
+from widgets.cases import DEFAULT_CASE, case
 from widgets.data import load
 from widgets.timeline.enlargement import members_on
 
@@ -217,10 +217,11 @@ def _text(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def allies() -> pd.DataFrame:
+def allies(case_id: str = DEFAULT_CASE) -> pd.DataFrame:
     """The allies seated on the day of the case's Council meeting, with their role-card facts."""
-    seated = members_on(case().meeting_day)[["iso3", "name"]]
-    return seated.merge(load("roles"), on="iso3", how="left")
+    seated = members_on(case(case_id).meeting_day)[["iso3", "name"]]
+    roles = load("roles")
+    return seated.merge(roles[roles["case_id"] == case_id], on="iso3", how="left")
 
 
 def role_card_facts(iso3: str) -> RoleCard:

@@ -157,7 +157,7 @@ class CourseAnswer:
 def _event(event_id: str) -> dict[str, Any]:
     events = load("events").set_index("event_id")
     if event_id not in events.index:
-        raise ValueError(f"The review needs the event {event_id!r} in data/events.csv.")
+        raise ValueError(f"The review needs the event {event_id!r} in the case's events.csv.")
     return {str(key): value for key, value in events.loc[event_id].to_dict().items()}
 
 
@@ -403,7 +403,7 @@ def what_stoltenberg_said() -> Quotation:
     row = _event(event_id)
     said = row.get("quotation")
     if not isinstance(said, str) or not said.strip():
-        raise ValueError(f"The event {event_id!r} has no quotation in data/events.csv.")
+        raise ValueError(f"The event {event_id!r} has no quotation in the case's events.csv.")
     return Quotation(
         speaker="Jens Stoltenberg, NATO Secretary General",
         said=said.strip(),

@@ -7,7 +7,7 @@ import pandas as pd
 from widgets.cases import case
 from widgets.classroom.questions import Choice, NumericQuestion, Question
 from widgets.look import table_html
-from widgets.timeline.model import LANES, TimelineQuery, crisis_events, filter_events
+from widgets.timeline.model import TimelineQuery, crisis_events, filter_events, lanes
 
 LESSON = "03"
 STRIKE = "2020-01-03-soleimani-strike"
@@ -73,18 +73,12 @@ def days_to_first_injury_report() -> NumericQuestion:
 
 def known_when_stoltenberg_spoke() -> Question:
     """Which of four events had happened by 6 January 2020, checked with the known-by filter."""
-    known = set(
-        filter_events(
-            crisis_events(),
-            TimelineQuery(
-                LANES,
-                tuple(crisis_events()["kind"].unique()),
-                "2019-06-01",
-                "2020-02-29",
-                known_by=case().day,
-            ),
-        )["event_id"]
+    the_case, events = case(), crisis_events()
+    first, last = the_case.window
+    query = TimelineQuery(
+        lanes(), tuple(events["kind"].unique()), first, last, known_by=the_case.day
     )
+    known = set(filter_events(events, query)["event_id"])
     options = [
         ("Iran's missile strike on Ain al-Asad", RETALIATION),
         (

@@ -7,30 +7,20 @@ from typing import Any
 import pandas as pd
 
 from widgets import look
+from widgets.cases import DEFAULT_CASE, case
 from widgets.data import load
+from widgets.dates import DateLike, as_date
 from widgets.markup import plot_text
 
-LANE_COLOURS = {
-    "Iran and partners": look.PALETTE["vermillion"],
-    "United States": look.PALETTE["blue"],
-    "Iraq": look.PALETTE["green"],
-    "NATO and allies": look.PALETTE["orange"],
-    "Others and unattributed": look.PALETTE["black"],
-}
-LANE_SYMBOLS = {
-    "Iran and partners": "circle",
-    "United States": "square",
-    "Iraq": "diamond",
-    "NATO and allies": "triangle-up",
-    "Others and unattributed": "x",
-}
 
-
-def events_on_ladder(start: str = "2019-06-01", end: str = "2020-02-29") -> pd.DataFrame:
-    """Events that moved the crisis (those with a rung), with the rung's name, in date order."""
+def events_on_ladder(case_id: str = DEFAULT_CASE, since: DateLike | None = None) -> pd.DataFrame:
+    """The case's events that moved the crisis (those with a rung), with the rung's name, in date
+    order; from ``since`` on if given."""
     events = load("events")
     ladder = load("ladder")[["rung", "name"]].rename(columns={"name": "rung_name"})
-    window = events[(events["date"] >= pd.Timestamp(start)) & (events["date"] <= pd.Timestamp(end))]
+    window = events[events["case_id"] == case_id]
+    if since is not None:
+        window = window[window["date"] >= as_date(since)]
     moved = window.dropna(subset=["rung"]).merge(ladder, on="rung", how="left")
     return moved.sort_values(["date", "event_id"]).reset_index(drop=True)
 
@@ -53,10 +43,11 @@ def rungs_table() -> pd.DataFrame:
     )
 
 
-def ladder_table(start: str = "2019-06-01", end: str = "2020-02-29") -> pd.DataFrame:
-    """The chart as a table: date, side, rung and what happened (no index column)."""
+def ladder_table(case_id: str = DEFAULT_CASE, since: DateLike | None = None) -> pd.DataFrame:
+    """The chart as a table: date, side, rung and what happened (no index column); from ``since``
+    on if given."""
     look.apply_tables()
-    moved = events_on_ladder(start, end)
+    moved = events_on_ladder(case_id, since)
     table = pd.DataFrame(
         {
             "Date": moved["date"].dt.strftime("%d %b %Y"),
@@ -68,12 +59,13 @@ def ladder_table(start: str = "2019-06-01", end: str = "2020-02-29") -> pd.DataF
     return table
 
 
-def ladder_figure(start: str = "2019-06-01", end: str = "2020-02-29") -> Any:
+def ladder_figure(case_id: str = DEFAULT_CASE) -> Any:
     """Each event that moved the crisis, placed by date and rung; colour and shape show the side."""
     import plotly.graph_objects as go
 
     look.apply()
-    moved = events_on_ladder(start, end)
+    moved = events_on_ladder(case_id)
+    sides = {side.name: side for side in case(case_id).sides}
     ladder = load("ladder")
     figure = go.Figure()
     for lane, rows in moved.groupby("lane", sort=False):
@@ -85,8 +77,8 @@ def ladder_figure(start: str = "2019-06-01", end: str = "2020-02-29") -> Any:
                 name=plot_text(lane),
                 marker={
                     "size": 12,
-                    "color": LANE_COLOURS[str(lane)],
-                    "symbol": LANE_SYMBOLS[str(lane)],
+                    "color": look.PALETTE[sides[str(lane)].colour],
+                    "symbol": sides[str(lane)].symbol,
                     "line": {"width": 1, "color": "white"},
                 },
                 customdata=rows[["action"]].map(plot_text),

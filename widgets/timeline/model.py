@@ -8,39 +8,37 @@ which the view shows instead of a chart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 import pandas as pd
 
+from widgets.cases import DEFAULT_CASE, case
 from widgets.data import load
 from widgets.dates import as_date
 from widgets.sources import resolve_sources
 from widgets.timeline.enlargement import enlargement_rounds
 
-Lane = Literal[
-    "Iran and partners", "United States", "Iraq", "NATO and allies", "Others and unattributed"
-]  # the sides of the chart, as the ``events`` schema's ``lane`` enum lists them
-LANES: tuple[Lane, ...] = (
-    "Iran and partners",
-    "United States",
-    "Iraq",
-    "NATO and allies",
-    "Others and unattributed",
-)
+Lane = str  # a side of the case (a row of its ``sides`` table): one lane of the chart
 HISTORY_KINDS = ("Article 4 consultations", "Article 5 decision", "enlargement")
 CRISIS_LEVEL_WINDOW_DAYS = 14
 SEARCHED = ("action", "actor", "location", "quotation", "event_id", "target")
 
 
-def crisis_events() -> pd.DataFrame:
-    """The ``events`` table plus ``known_on``: the day the fact was public (report date if any)."""
+def lanes(case_id: str = DEFAULT_CASE) -> tuple[Lane, ...]:
+    """The case's sides, in the order its lanes run from the top."""
+    return tuple(side.name for side in case(case_id).sides)
+
+
+def crisis_events(case_id: str = DEFAULT_CASE) -> pd.DataFrame:
+    """The case's events plus ``known_on``: the day the fact was public (report date if any)."""
     events = load("events")
+    events = events[events["case_id"] == case_id]
     events["known_on"] = events["reported_on"].fillna(events["date"])
     return events.sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
-def history_events() -> pd.DataFrame:
-    """NATO's history (invocations of Articles 4 and 5, enlargement) as timeline events."""
+def history_events(case_id: str = DEFAULT_CASE) -> pd.DataFrame:
+    """NATO's history (invocations of Articles 4 and 5, enlargement) as timeline events, in the
+    lane of the case's side that stands for the alliance."""
     invocations = load("invocations")
     names = dict(zip(load("members")["iso3"], load("members")["name"], strict=True))
     rows = []
@@ -77,7 +75,7 @@ def history_events() -> pd.DataFrame:
             }
         )
     history = pd.DataFrame(rows)
-    history["lane"] = "NATO and allies"
+    history["lane"] = next(side.name for side in case(case_id).sides if side.alliance)
     history["known_on"] = history["date"]
     for column in ("rung", "lat", "lon", "location", "quotation", "target", "casualties"):
         history[column] = pd.NA

@@ -11,15 +11,14 @@ from typing import Any
 
 import pandas as pd
 
-from widgets.cases import case
+from widgets import look
+from widgets.cases import DEFAULT_CASE, Side, case
 from widgets.chart import LiveChart
 from widgets.dates import as_date
 from widgets.geo import place_map
 from widgets.markup import escape, plot_text
 from widgets.sources import sources_html
-from widgets.timeline.ladder_view import LANE_COLOURS
 from widgets.timeline.model import (
-    LANES,
     TimelineQuery,
     crisis_events,
     crisis_level,
@@ -28,7 +27,7 @@ from widgets.timeline.model import (
     history_events,
 )
 
-CRISIS, HISTORY = "The crisis, 2019 to 2020", "NATO's history, 1949 to today"
+CRISIS, HISTORY = "crisis", "history"  # the two modes: the case's crisis, or NATO's history
 SYMBOLS = [
     "circle",
     "square",
@@ -55,12 +54,13 @@ def timeline_figure(
     kinds: list[str],
     close_up: tuple[pd.Timestamp, pd.Timestamp] | None = None,
     window: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+    sides: tuple[Side, ...] = (),
 ) -> dict[str, Any]:
     """Lanes by side, marker shape by kind; beside them a close-up of the crowded days
     (``close_up``), and under the lanes the crisis level in a panel of its own, so each panel has
     one value axis. The band is drawn once: a second copy under the close-up made each redraw
     slower than before the close-up existed. ``window`` fixes the date axis to the learner's
-    date range.
+    date range. ``sides`` are the lanes, from the top, with their colours (default: the case's).
 
     Returned as a plain plotly figure dict (drawn by a ``LiveChart``): it is redrawn on every
     filter change, and validating graph objects would cost most of the time budget. For the same
@@ -69,6 +69,8 @@ def timeline_figure(
     instead of laying the chart out again: that halved the browser's redraw time.
     """
     split = close_up is not None
+    sides = sides or case().sides
+    colour = {side.name: look.PALETTE[side.colour] for side in sides}
     lanes_y = [0.36, 1.0] if level is not None else [0.0, 1.0]
     left, right = ([0.0, 0.6], [0.65, 1.0]) if split else ([0.0, 1.0], [0.0, 0.0])
     symbol = {kind: SYMBOLS[i % len(SYMBOLS)] for i, kind in enumerate(kinds)}
@@ -95,7 +97,7 @@ def timeline_figure(
             "marker": {
                 "size": 12,
                 "symbol": shape or [symbol.get(kind, "circle") for _, _, kind, _ in part],
-                "color": [LANE_COLOURS.get(lane, "#000") for _, lane, _, _ in part],
+                "color": [colour.get(lane, "#000") for _, lane, _, _ in part],
                 "line": {"width": 1, "color": "white"},
             },
             "customdata": [[plot_text(action), plot_text(kind)] for _, _, kind, action in part],
@@ -117,8 +119,8 @@ def timeline_figure(
         data.append(markers(near, xaxis="x2", yaxis="y2", name="close-up", showlegend=False))
     lanes_axis = {
         "categoryorder": "array",
-        "categoryarray": list(reversed(LANES)),
-        "range": [-0.6, len(LANES) - 0.4],  # room above the top lane's markers
+        "categoryarray": [side.name for side in reversed(sides)],
+        "range": [-0.6, len(sides) - 0.4],  # room above the top lane's markers
         "title": {"text": ""},
         "domain": lanes_y,
     }
@@ -270,18 +272,29 @@ def details_html(event: dict[str, Any]) -> str:
 class TimelineView:
     """Mode, filters and "known by" on the left of the learner's attention; chart, list, table."""
 
-    def __init__(self, mode: str = CRISIS) -> None:
+    def __init__(self, mode: str = CRISIS, case_id: str = DEFAULT_CASE) -> None:
         import ipywidgets as w
 
-        self.frames = {CRISIS: crisis_events(), HISTORY: history_events()}
+        self.case = case(case_id)
+        first, last = self.case.window
+        self.frames = {CRISIS: crisis_events(case_id), HISTORY: history_events(case_id)}
         self.mode = w.ToggleButtons(
-            options=[CRISIS, HISTORY],
+            options=[
+                (
+                    f"The crisis, {first:%Y} to {last:%Y}"
+                    if first.year != last.year
+                    else f"The crisis of {first:%Y}",
+                    CRISIS,
+                ),
+                ("NATO's history, 1949 to today", HISTORY),
+            ],
             value=mode,
             description="Show",
             style={"button_width": "auto"},  # full labels, not "The crisis, 2019 t…"
         )
         self.lanes = {
-            lane: w.Checkbox(value=True, description=lane, indent=False) for lane in LANES
+            side.name: w.Checkbox(value=True, description=side.name, indent=False)
+            for side in self.case.sides
         }
         self.kinds = w.SelectMultiple(description="Kinds", rows=6, layout=w.Layout(width="28em"))
         self.range = w.SelectionRangeSlider(
@@ -305,7 +318,7 @@ class TimelineView:
         )
         self.known_day = w.Text(
             description="Go to day",
-            placeholder="YYYY-MM-DD, e.g. 2020-01-06",
+            placeholder=f"YYYY-MM-DD, e.g. {self.case.day:%Y-%m-%d}",
             continuous_update=False,
             layout=w.Layout(width="26em"),
         )
@@ -313,7 +326,9 @@ class TimelineView:
         self.later.on_click(lambda _: self.step_known(+1))
         self.known_day.observe(self._on_known_day, names="value")
         self.search = w.Text(
-            description="Search", placeholder="e.g. Soleimani, brain, NATO", continuous_update=False
+            description="Search",
+            placeholder=f"e.g. {self.case.search_examples}",
+            continuous_update=False,
         )
         self.pick = w.Dropdown(description="Event", layout=w.Layout(width="48em"))
         self.message = w.HTML()
@@ -327,7 +342,7 @@ class TimelineView:
         self.shown = pd.DataFrame()
         self._updating = False
         self._levels: dict[tuple[Any, Any, Any], pd.DataFrame] = {}
-        self._close_up = case().close_up  # the case's crowded days, shown again beside the chart
+        self._close_up = self.case.close_up  # the crowded days, shown again beside the chart
         self.mode.observe(self._on_mode, names="value")
         for control in (*self.lanes.values(), self.kinds, self.range, self.known, self.search):
             control.observe(self.refresh, names="value")
@@ -415,7 +430,9 @@ class TimelineView:
         if self.mode.value == CRISIS:
             close_up = self._close_up
         window = (pd.Timestamp(query.start), pd.Timestamp(query.end))
-        figure = timeline_figure(shown, level, list(self.kinds.options), close_up, window)
+        figure = timeline_figure(
+            shown, level, list(self.kinds.options), close_up, window, self.case.sides
+        )
         self.chart.draw(figure)
         self.table.value = table_html(shown)
         self.pick.options = [("(choose an event to read its details and sources)", None)] + [
