@@ -55,6 +55,8 @@ EXAMPLES: list[tuple[str, float, float, Target, str, Covered]] = [
     ("Algiers the day before", 36.75, 3.06, "territory", "1962-07-02", "yes"),
 ]
 
+DAY = "2020-01-06"  # the case's day: the question Stoltenberg was asked
+
 
 @pytest.mark.parametrize(
     ("place", "lat", "lon", "target", "on", "covered"), EXAMPLES, ids=[e[0] for e in EXAMPLES]
@@ -69,7 +71,7 @@ def test_verdicts(
 
 @pytest.mark.parametrize(("lat", "covered"), [(23.6, "yes"), (23.3, "no")])
 def test_the_tropic_of_cancer_is_the_border_at_sea(lat: float, covered: str) -> None:
-    assert article6_verdict(lat, -40.0, target="forces").covered == covered
+    assert article6_verdict(lat, -40.0, target="forces", on=DAY).covered == covered
 
 
 def test_reasons_quote_the_deciding_words_and_give_the_clause() -> None:
@@ -80,7 +82,7 @@ def test_reasons_quote_the_deciding_words_and_give_the_clause() -> None:
         and "Turkey" in incirlik.clause
         and "(ii)" not in incirlik.clause
     )
-    ship = article6_verdict(35.0, 18.0, target="forces")
+    ship = article6_verdict(35.0, 18.0, target="forces", on=DAY)
     assert ship.clause is not None and ship.clause.startswith("(ii)")
     assert "Mediterranean" in ship.clause
     iraq = article6_verdict(33.79, 42.44, target="forces", on="2020-01-08")
@@ -124,7 +126,7 @@ def test_a_cyber_attack_is_contested_where_an_armed_one_is_covered() -> None:
 def test_impossible_input_is_refused_plainly(kwargs: dict[str, Any], words: str) -> None:
     lat, lon = kwargs.pop("lat"), kwargs.pop("lon")
     with pytest.raises(ValueError, match=words):
-        article6_verdict(lat, lon, **kwargs)
+        article6_verdict(lat, lon, **{"on": DAY, **kwargs})
 
 
 def test_many_points_at_once_match_one_at_a_time() -> None:
@@ -137,7 +139,7 @@ def test_many_points_at_once_match_one_at_a_time() -> None:
     ]
     assert [v.covered for v in together] == [v.covered for v in alone]
     with pytest.raises(ValueError, match="as many latitudes"):
-        article6_verdicts([1, 2], [3], target="forces")
+        article6_verdicts([1, 2], [3], target="forces", on=DAY)
 
 
 # Pearl Harbor is on US land, so two rules match it: "hawaii" (not covered) and, further down the
@@ -146,7 +148,7 @@ PEARL_HARBOR = (21.35, -157.95)
 
 
 def test_the_first_matching_rule_by_priority_decides(monkeypatch: pytest.MonkeyPatch) -> None:
-    verdict = article6_verdict(*PEARL_HARBOR)
+    verdict = article6_verdict(*PEARL_HARBOR, on=DAY)
     assert (verdict.covered, verdict.rule_id) == ("no", "hawaii")
     world = article6._world()
     rules = world["rules"]
@@ -156,7 +158,7 @@ def test_the_first_matching_rule_by_priority_decides(monkeypatch: pytest.MonkeyP
     general = next(rule for rule in rules if rule["rule_id"] == "members-territory")
     reordered = [general, *(rule for rule in rules if rule is not general)]
     monkeypatch.setattr(article6, "_world", lambda: {**world, "rules": reordered})
-    verdict = article6_verdict(*PEARL_HARBOR)
+    verdict = article6_verdict(*PEARL_HARBOR, on=DAY)
     assert (verdict.covered, verdict.rule_id) == ("yes", "members-territory")
 
 

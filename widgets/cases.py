@@ -30,6 +30,7 @@ class Case:
     title: str
     question: str  # put to the alliance, in the course's words
     statement_event_id: str  # where the alliance answered, or avoided, the question
+    speaker: str  # who answered for the alliance, as prose names them
     meeting_event_id: str  # the Council meeting the role-play re-enacts
     article_source_id: str  # the news article at the centre
     day: pd.Timestamp  # the statement's date: the case's day
@@ -38,6 +39,8 @@ class Case:
     window: tuple[pd.Timestamp, pd.Timestamp]  # the first and last day the case's events have
     sides: tuple[Side, ...]  # the timeline's lanes, from the top
     search_examples: str  # the timeline search box's hint: words worth searching in this case
+    game: str  # the case's escalation game, data/games/<game>.json
+    game_role: str  # the player a learner plays first
     # The Council role-play's kit: (draft_id, text), (group name, allies' iso3), event ids.
     drafts: tuple[tuple[str, str], ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -61,6 +64,7 @@ def case(case_id: str = DEFAULT_CASE) -> Case:
         title=str(row["title"]),
         question=str(row["question"]),
         statement_event_id=str(row["statement_event_id"]),
+        speaker=str(row["speaker"]),
         meeting_event_id=str(row["meeting_event_id"]),
         article_source_id=str(row["article_source_id"]),
         day=pd.Timestamp(dates[row["statement_event_id"]]),
@@ -77,6 +81,8 @@ def case(case_id: str = DEFAULT_CASE) -> Case:
             for s in sides.to_dict("records")
         ),
         search_examples=str(row["search_examples"]),
+        game=str(row["game"]),
+        game_role=str(row["game_role"]),
         drafts=tuple(zip(drafts["draft_id"], drafts["text"], strict=True)),
         groups=tuple(zip(groups["group_name"], groups["iso3"], strict=True)),
         injects=tuple(events.loc[events["use"] == "inject", "event_id"]),

@@ -384,6 +384,6 @@ def debrief() -> str:
         "blocked, and why?</li>"
         "<li>Did any delegation use the silence procedure to stop a text? What did that cost "
         "it?</li>"
-        "<li>Compare your line on Article 5 with Stoltenberg's refusal to speculate.</li>"
+        f"<li>Compare your line on Article 5 with what {escape(case().speaker)} said.</li>"
         "</ul></div>"
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from widgets.cases import case
 from widgets.classroom.progress import ProgressStore
 from widgets.classroom.question_view import QuestionWidget, QuizWidget, not_saved
 from widgets.classroom.questions import Choice, Question
@@ -170,7 +171,7 @@ class StoltenbergLine:
         self.prediction = w.HTML()
         self.text = w.Textarea(
             value=saved if isinstance(saved, str) else "",
-            placeholder="Asked whether Article 5 would apply if Iran struck, I would say…",
+            placeholder=f"Asked “{case().question}”, I would say…",
             rows=4,
             description="Your line",
             layout=w.Layout(width="100%", max_width="52em"),
@@ -180,7 +181,7 @@ class StoltenbergLine:
         self.button.on_click(self._on_save)
         self.reveal = Reveal(
             self._build,
-            what="what Stoltenberg said",
+            what=f"what {case().speaker} said",
             wait_for="Write and save your line first; then you can compare it with his.",
             unlocked=isinstance(saved, str) and bool(saved.strip()),
         )
@@ -223,12 +224,12 @@ class StoltenbergLine:
             f"\u201c{escape(said.said)}\u201d.</p>"
             f"<p>\u2014 {escape(said.speaker)}, {escape(said.when)}</p>"
         )
-        return _side_by_side("Your line", f"<p>{mine}</p>", "What Stoltenberg said", his) + (
+        return _side_by_side("Your line", f"<p>{mine}</p>", f"What {case().speaker} said", his) + (
             _sources_line(said.source_ids)
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
-            bundle["text/plain"] = "[Write the line Stoltenberg could have said]"
+            bundle["text/plain"] = f"[Write the line {case().speaker} could have said]"
         return bundle

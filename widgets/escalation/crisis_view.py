@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from widgets import look
+from widgets.cases import case
 from widgets.chart import LiveChart
 from widgets.classroom.progress import ProgressStore
 from widgets.classroom.question_view import not_saved
@@ -67,14 +68,16 @@ def ladder_html(rung: int | None) -> str:
 class CrisisGameView:
     def __init__(
         self,
-        scenario: str = "january_2020",
-        role: str = "Iran",
+        scenario: str | None = None,
+        role: str | None = None,
         *,
         seed: int = 1,
         store: ProgressStore | None = None,
     ) -> None:
         import ipywidgets as w
 
+        the_case = case()  # by default, the case's game and the role it is played from first
+        scenario, role = scenario or the_case.game, role or the_case.game_role
         self.scenario = load_game(scenario, roles=(role,))  # a renamed player: a plain error
         self.store = store or ProgressStore()
         played_before = self.store.answer(LESSON, PLAY_ID) is not None  # read before the notice

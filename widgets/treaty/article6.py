@@ -193,7 +193,7 @@ def article6_verdict(
     lon: float,
     *,
     target: Target = "territory",
-    on: DateLike = "2020-01-06",
+    on: DateLike,
     attack: AttackKind = "armed",
 ) -> Verdict:
     """Would an attack at (lat, lon) on day ``on`` count under Article 6? See module docstring.
@@ -209,7 +209,7 @@ def article6_verdicts(
     lons: Any,
     *,
     target: Target = "territory",
-    on: DateLike = "2020-01-06",
+    on: DateLike,
     attack: AttackKind = "armed",
 ) -> list[Verdict]:
     """Vectorised: one verdict per point (used to shade the treaty area on a map).

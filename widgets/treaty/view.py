@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from widgets import look
+from widgets.cases import case
 from widgets.chart import LiveChart
 from widgets.data import load
 from widgets.dates import as_date
@@ -323,11 +324,14 @@ class Article6Map:
     """Pick a place or type coordinates, a target, a date and a kind of attack: see the verdict."""
 
     def __init__(
-        self, place: str = "ain-al-asad-air-base", target: Target = "forces", on: str = "2020-01-08"
+        self, place: str | None = None, target: Target = "forces", on: str | None = None
     ) -> None:
+        """``place`` defaults to the first of ``places``, ``on`` to the case's day."""
         import ipywidgets as w
 
         self.places = load("places").set_index("place_id")
+        place = self.places.index[0] if place is None else place
+        on = f"{case().day:%Y-%m-%d}" if on is None else on
         self.place = w.Dropdown(
             # "" (not None, which a dropdown shows as a blank box): coordinates typed or clicked
             options=[("(type coordinates below)", "")]
