@@ -51,6 +51,7 @@ def test_each_case_folder_is_read_with_its_id(package: Build) -> None:
     assert list(events.columns[:2]) == ["case_id", "event_id"]
     assert events.groupby("case_id").size().to_dict() == {"mini": 3, "second": 3}
     assert set(data.load("cases", root)["case_id"]) == {"mini", "second"}
+    (root / data.CASES / ".ipynb_checkpoints").mkdir()  # JupyterLab's, beside an edited file
     assert data.case_ids(root) == ["mini", "second"]
     paths = [r["path"] for r in data.resources(root) if r["name"].startswith("events.")]
     assert paths == ["cases/mini/events.csv", "cases/second/events.csv"]

@@ -116,9 +116,12 @@ def load(name: str, root: Path | str | None = None) -> pd.DataFrame:
 
 
 def case_ids(root: Path | str | None = None) -> list[str]:
-    """The cases in ``data/cases/``, one folder each, by name (the case's id)."""
+    """The cases in ``data/cases/``, one folder each, by name (the case's id). Hidden folders
+    (``.ipynb_checkpoints``, which JupyterLab leaves beside files it edits) are not cases."""
     folder = _root(root) / CASES
-    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
 def resources(root: Path | str | None = None) -> list[dict[str, Any]]:
