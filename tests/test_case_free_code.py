@@ -4,8 +4,8 @@ crisis. ``widgets/lessons/`` is the January 2020 lessons' own content (their que
 scenarios; they move to the question table in a later step) and is not scanned.
 
 Strings are read from the code itself (docstrings left out, as they are documentation and may
-give an example). Two places still hold case content; they are listed below with the reason, and
-the test fails when one of them is cleaned up without being taken off the list."""
+give an example). One place still holds case content; it is listed below with the reason, and
+the test fails when it is cleaned up without being taken off the list."""
 
 from __future__ import annotations
 
@@ -20,8 +20,6 @@ CASE_WORDS = re.compile(
 )
 FORMAT_HINT = re.compile(r"e\.g\. 2020-01-06")  # how to write a date, not a fact of the case
 KNOWN = {
-    # The role card's column for forces in the crisis's theatre is named for January 2020.
-    "widgets/classroom/council.py": {"Forces in Iraq"},
     # The alliance-dilemma presets of lesson 05 (to move into the case folder as data).
     "widgets/escalation/models.py": {"Iran", "Iraq"},
 }
@@ -47,7 +45,7 @@ def found(path: Path) -> set[str]:
     hits: set[str] = set()
     for text in strings(path):
         for match in CASE_WORDS.finditer(FORMAT_HINT.sub("", text)):
-            hits.add(text if path.name == "council.py" else match.group(0))
+            hits.add(match.group(0))
     return hits
 
 
@@ -61,7 +59,6 @@ def test_views_and_models_name_no_date_side_or_place_of_a_case() -> None:
         if relative in KNOWN:
             assert words & KNOWN[relative], f"{relative} is clean now: take it off KNOWN"
             words -= KNOWN[relative]
-            words = {w for w in words if not any(k in w for k in KNOWN[relative])}
         if words:
             hits[relative] = sorted(words)
     assert hits == {}, "ask the case (widgets.cases.case()) instead of naming its facts"

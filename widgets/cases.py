@@ -41,6 +41,7 @@ class Case:
     search_examples: str  # the timeline search box's hint: words worth searching in this case
     game: str  # the case's escalation game, data/games/<game>.json
     game_role: str  # the player a learner plays first
+    role_card_labels: tuple[str, str, str]  # headings: forces there, moves, reaction
     # The Council role-play's kit: (draft_id, text), (group name, allies' iso3), event ids.
     drafts: tuple[tuple[str, str], ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -83,6 +84,11 @@ def case(case_id: str = DEFAULT_CASE) -> Case:
         search_examples=str(row["search_examples"]),
         game=str(row["game"]),
         game_role=str(row["game_role"]),
+        role_card_labels=(
+            str(row["forces_label"]),
+            str(row["moves_label"]),
+            str(row["reaction_label"]),
+        ),
         drafts=tuple(zip(drafts["draft_id"], drafts["text"], strict=True)),
         groups=tuple(zip(groups["group_name"], groups["iso3"], strict=True)),
         injects=tuple(events.loc[events["use"] == "inject", "event_id"]),

@@ -176,11 +176,7 @@ LANGUAGE_TAGS = {
     "Spanish": "es",
 }
 
-FACTS = (
-    ("Forces in Iraq", "forces_in_iraq"),
-    ("Early January 2020", "troop_moves_jan2020"),
-    ("Reaction to the strike", "reaction"),
-)
+FACTS = ("forces_in_theatre", "troop_moves", "reaction")  # headed by the case's labels
 
 
 @dataclass(frozen=True)
@@ -244,7 +240,10 @@ def role_card_facts(iso3: str) -> RoleCard:
     cited = row["source_id"] if isinstance(row["source_id"], tuple) else ()
     return RoleCard(
         name=str(row["name"]),
-        facts=tuple((label, _text(row[key])) for label, key in FACTS),
+        facts=tuple(
+            (label, _text(row[key]))
+            for label, key in zip(case().role_card_labels, FACTS, strict=True)
+        ),
         quotation=quotation,
         source_ids=tuple(str(s) for s in cited),
     )
