@@ -4,8 +4,7 @@ crisis. ``widgets/lessons/`` is the January 2020 lessons' own content (their que
 scenarios; they move to the question table in a later step) and is not scanned.
 
 Strings are read from the code itself (docstrings left out, as they are documentation and may
-give an example). One place still holds case content; it is listed below with the reason, and
-the test fails when it is cleaned up without being taken off the list."""
+give an example)."""
 
 from __future__ import annotations
 
@@ -19,10 +18,6 @@ CASE_WORDS = re.compile(
     r"\b20(19|20)-\d\d-\d\d\b|Soleimani|\bIran|\bIraq|Tehran|Ain al-Asad|ain-al-asad|Stoltenberg"
 )
 FORMAT_HINT = re.compile(r"e\.g\. 2020-01-06")  # how to write a date, not a fact of the case
-KNOWN = {
-    # The alliance-dilemma presets of lesson 05 (to move into the case folder as data).
-    "widgets/escalation/models.py": {"Iran", "Iraq"},
-}
 
 
 def strings(path: Path) -> list[str]:
@@ -56,9 +51,6 @@ def test_views_and_models_name_no_date_side_or_place_of_a_case() -> None:
         if relative.startswith("widgets/lessons/"):
             continue
         words = found(path)
-        if relative in KNOWN:
-            assert words & KNOWN[relative], f"{relative} is clean now: take it off KNOWN"
-            words -= KNOWN[relative]
         if words:
             hits[relative] = sorted(words)
     assert hits == {}, "ask the case (widgets.cases.case()) instead of naming its facts"

@@ -206,9 +206,11 @@ def test_every_source_a_reliability_note_names_exists() -> None:
 
 
 def test_the_dilemma_presets_weigh_the_european_fears_issue_by_issue() -> None:
-    from widgets.escalation.models import DILEMMA_PRESETS
+    from widgets.escalation.models import dilemma_presets
 
-    europe = {name: alliance_dilemma(*v) for name, v in DILEMMA_PRESETS.items() if "Europe" in name}
+    europe = {
+        name: alliance_dilemma(*v) for name, v in dilemma_presets().items() if "Europe" in name
+    }
     own = next(r for n, r in europe.items() if "own defence" in n)
     crisis = next(r for n, r in europe.items() if "US-Iran crisis" in n)
     assert own.best_commitment > 0.55 > 0.45 > crisis.best_commitment

@@ -12,12 +12,12 @@ import pytest
 from widgets.classroom.progress import ProgressStore
 from widgets.data import curator_fields, load
 from widgets.escalation.models_view import (
-    DILEMMA_PRESETS,
     ambiguity_explorer,
     brinkmanship_explorer,
     deterrence_explorer,
     deterrence_figure,
     dilemma_explorer,
+    dilemma_presets,
     reliability_priors,
     reliability_table,
 )
@@ -164,9 +164,9 @@ def test_brinkmanship_window_opens_and_closes_with_p() -> None:
 def test_dilemma_presets_move_the_sliders_and_the_verdict() -> None:
     explorer = dilemma_explorer()
     preset = explorer.box.children[2]
-    iraq = next(name for name in DILEMMA_PRESETS if name.startswith("Iraq"))
+    iraq = next(name for name in dilemma_presets() if name.startswith("Iraq"))
     preset.value = iraq
-    assert explorer.controls["dependence"].value == DILEMMA_PRESETS[iraq][0]
+    assert explorer.controls["dependence"].value == dilemma_presets()[iraq][0]
     assert "entrapment is the bigger fear" in explorer.summary
     explorer.controls["dependence"].value = 0
     explorer.controls["ally_risk_taking"].value = 0
@@ -179,7 +179,7 @@ def test_the_european_presets_say_what_the_lesson_argues() -> None:
     explorer = dilemma_explorer()
     preset = explorer.box.children[2]
     for words, fear in [("own defence", "abandonment"), ("US-Iran crisis", "entrapment")]:
-        preset.value = next(n for n in DILEMMA_PRESETS if n.startswith("European") and words in n)
+        preset.value = next(n for n in dilemma_presets() if n.startswith("European") and words in n)
         assert f"{fear} is the bigger fear" in explorer.summary
     assert "abandonment for their own defence and entrapment" in ambiguity.READING
 

@@ -12,6 +12,7 @@ from typing import Literal
 
 import pandas as pd
 
+from widgets.cases import DEFAULT_CASE
 from widgets.data import load
 
 Regime = Literal["deterred by the status quo", "undeterrable", "threshold"]
@@ -372,18 +373,28 @@ def dilemma_formula(dependence: float, ally_risk_taking: float) -> Formula:
     return Formula(general, worked)
 
 
-# Illustrative settings (dependence d, partner's risk-taking r) for positions in January 2020: the
-# course's reading, not data. The same allies appear twice on purpose: Snyder's dilemma is weighed
-# issue by issue, and for the European allies their own defence and a US-Iran fight pull apart.
-DILEMMA_PRESETS: dict[str, tuple[float, float]] = {
-    "(set the sliders yourself)": (5.0, 5.0),
-    "European allies towards the US, for their own defence (they need it a lot)": (8.0, 3.0),
-    "European allies towards the US, in the US-Iran crisis (a risk they had not chosen)": (
-        3.0,
-        8.0,
-    ),
-    "Iraq's government towards the US (needs it against ISIS; fears a US-Iran war on its soil)": (
-        6.0,
-        9.0,
-    ),
-}
+OWN_SETTINGS = "(set the sliders yourself)"
+
+
+def dilemma_presets(case_id: str = DEFAULT_CASE) -> dict[str, tuple[float, float]]:
+    """Illustrative settings (dependence d, partner's risk-taking r) for positions in the case,
+    by label, after the learner's own: the course's reading, not data, kept in the case's folder
+    (``dilemma_presets.csv``)."""
+    rows = load("dilemma_presets")
+    rows = rows[rows["case_id"] == case_id].sort_values("position")
+    return {
+        OWN_SETTINGS: (5.0, 5.0),
+        **{
+            str(label): (float(d), float(r))
+            for label, d, r in zip(
+                rows["label"], rows["dependence"], rows["risk_taking"], strict=True
+            )
+        },
+    }
+
+
+def dilemma_preset(preset_id: str, case_id: str = DEFAULT_CASE) -> tuple[str, float, float]:
+    """One preset of the case by id: (label, d, r)."""
+    rows = load("dilemma_presets")
+    row = rows[(rows["case_id"] == case_id) & (rows["preset_id"] == preset_id)].iloc[0]
+    return str(row["label"]), float(row["dependence"]), float(row["risk_taking"])

@@ -15,7 +15,6 @@ from widgets import look
 from widgets.data import load
 from widgets.escalation.explorer import SliderExplorer, slider
 from widgets.escalation.models import (
-    DILEMMA_PRESETS,
     GRID,
     AllianceDilemma,
     AmbiguityWindow,
@@ -30,13 +29,14 @@ from widgets.escalation.models import (
     brinkmanship_window,
     deterrence_formula,
     dilemma_formula,
+    dilemma_presets,
     extended_deterrence,
     fighting_chances,
 )
 from widgets.markup import escape
 from widgets.sources import sources_html
 
-__all__ = ["DILEMMA_PRESETS"]  # re-exported: the presets are the model's, shown here
+__all__ = ["dilemma_presets"]  # re-exported: the presets are the model's, shown here
 NOT_STATED = "not stated"
 
 
@@ -363,12 +363,13 @@ def dilemma_explorer() -> SliderExplorer:
         "dependence": slider("how much this ally needs the partner", 5, 0, 10, 0.5),
         "ally_risk_taking": slider("how much risk the partner takes", 5, 0, 10, 0.5),
     }
+    presets = dilemma_presets()
     preset = w.Dropdown(
-        options=list(DILEMMA_PRESETS), description="Illustrative", layout=w.Layout(width="52em")
+        options=list(presets), description="Illustrative", layout=w.Layout(width="52em")
     )
 
     def use_preset(change: dict[str, Any]) -> None:
-        dependence, risk = DILEMMA_PRESETS[change["new"]]
+        dependence, risk = presets[change["new"]]
         controls["dependence"].value, controls["ally_risk_taking"].value = dependence, risk
 
     preset.observe(use_preset, names="value")

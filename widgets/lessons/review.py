@@ -292,10 +292,9 @@ def _clarity(question: Question) -> CourseAnswer:
 
 
 def _dilemma(question: Question) -> CourseAnswer:
-    from widgets.escalation.models import DILEMMA_PRESETS, alliance_dilemma
+    from widgets.escalation.models import alliance_dilemma, dilemma_preset
 
-    name = next(k for k in DILEMMA_PRESETS if "US-Iran crisis" in k)
-    dependence, risk = DILEMMA_PRESETS[name]
+    _, dependence, risk = dilemma_preset("europe-in-the-crisis")
     best = alliance_dilemma(dependence, risk).best_commitment
     fear = 1 if risk > dependence else 0 if dependence > risk else 2
     return CourseAnswer(
