@@ -110,9 +110,9 @@ def attempt(kind: object, status: object) -> Attempt:
     return Attempt(str(kind), str(status))
 
 
-def judge(claim_id: str, tried: Attempt) -> Verdict:
+def judge(claim_id: str, tried: Attempt, case_id: str = DEFAULT_CASE) -> Verdict:
     """The course's check for ``claim_id`` beside the learner's attempt."""
-    table = claims().set_index("claim_id")
+    table = claims(case_id).set_index("claim_id")
     if claim_id not in table.index:
         raise ValueError(f"There is no claim {claim_id!r}.")
     row = table.loc[claim_id]
@@ -134,27 +134,29 @@ def _as_attempt(value: Any) -> Attempt | None:
     return None
 
 
-def saved_attempts(store: ProgressStore) -> dict[str, Attempt]:
+def saved_attempts(
+    store: ProgressStore, case_id: str = DEFAULT_CASE, lesson: str = LESSON
+) -> dict[str, Attempt]:
     """The claims the learner has tagged and rated (saved), by claim id."""
-    saved = store.read().get(LESSON, {})
-    known = set(claims()["claim_id"])
+    saved = store.read().get(lesson, {})
+    known = set(claims(case_id)["claim_id"])
     found = {k: _as_attempt(v) for k, v in saved.items() if k in known}
     return {k: v for k, v in found.items() if v is not None}
 
 
-def agreement(attempts: dict[str, Attempt]) -> tuple[int, int, int]:
+def agreement(attempts: dict[str, Attempt], case_id: str = DEFAULT_CASE) -> tuple[int, int, int]:
     """(kinds agreed, statuses agreed, claims tried) against the check."""
-    checks = {str(r["claim_id"]): r for r in claims().to_dict("records")}
+    checks = {str(r["claim_id"]): r for r in claims(case_id).to_dict("records")}
     tried = {k: a for k, a in attempts.items() if k in checks}
     kinds = sum(checks[k]["kind"] == a.kind for k, a in tried.items())
     statuses = sum(checks[k]["status"] == a.status for k, a in tried.items())
     return kinds, statuses, len(tried)
 
 
-def verdicts(attempts: dict[str, Attempt]) -> pd.DataFrame:
+def verdicts(attempts: dict[str, Attempt], case_id: str = DEFAULT_CASE) -> pd.DataFrame:
     """Every claim: the article's words, the learner's tag and rating, and the check's."""
     rows = []
-    for r in claims().to_dict("records"):
+    for r in claims(case_id).to_dict("records"):
         tried = attempts.get(str(r["claim_id"]))
         rows.append(
             {

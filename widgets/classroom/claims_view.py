@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from widgets.cases import case
+from widgets.cases import DEFAULT_CASE, case
 from widgets.classroom.claims import (
     KIND_MEANINGS,
     KINDS,
@@ -65,13 +65,20 @@ def check_html(verdict: Verdict) -> str:
 class ClaimRater:
     """Pick a claim, tag and rate it, then see the check and its sources (keyboard usable)."""
 
-    def __init__(self, store: ProgressStore | None = None) -> None:
+    def __init__(
+        self,
+        store: ProgressStore | None = None,
+        case_id: str = DEFAULT_CASE,
+        lesson: str = LESSON,
+    ) -> None:
+        """The claims of case ``case_id``; the learner's tags are saved under ``lesson``."""
         import ipywidgets as w
 
         self.store = store or ProgressStore()
-        table = claims()
+        self.case_id, self.lesson = case_id, lesson
+        table = claims(case_id)
         self._rows = {str(r["claim_id"]): r for r in table.to_dict("records")}
-        self._attempts: dict[str, Attempt] = saved_attempts(self.store)
+        self._attempts: dict[str, Attempt] = saved_attempts(self.store, case_id, lesson)
         self.pick = w.Dropdown(
             options=[(f"{r['order']}. {short(str(r['quote']))}", k) for k, r in self._rows.items()],
             description="Claim",
@@ -130,14 +137,16 @@ class ClaimRater:
             "<p><b>In the article's words:</b></p>"
             f"<blockquote><p>{escape(row['quote'])}</p></blockquote>"
             f"<p>Said by: {escape(row['speaker'])}. In: "
-            f"{sources_html([case().article_source_id], inline=True)}.</p>"
+            f"{sources_html([case(self.case_id).article_source_id], inline=True)}.</p>"
             f"<p><i>What it claims, in our words:</i> {escape(row['claim'])}</p>"
         )
         tried = self._attempts.get(claim_id)
         self.kind.value = tried.kind if tried else None
         self.rating.value = tried.status if tried else None
         self._lock(tried is not None)
-        self.result.value = self._result(check_html(judge(claim_id, tried))) if tried else ""
+        self.result.value = (
+            self._result(check_html(judge(claim_id, tried, self.case_id))) if tried else ""
+        )
         self._tally()
 
     def check(self, _: object = None) -> None:
@@ -152,12 +161,12 @@ class ClaimRater:
             return
         warning = ""
         try:
-            self.store.save(LESSON, claim_id, tried.as_saved())
+            self.store.save(self.lesson, claim_id, tried.as_saved())
         except OSError as err:
             warning = f"<p>{escape(not_saved(err, 'tag and rating'))}</p>"
         self._attempts[claim_id] = tried
         self._lock(True)
-        self.result.value = self._result(warning + check_html(judge(claim_id, tried)))
+        self.result.value = self._result(warning + check_html(judge(claim_id, tried, self.case_id)))
         self._tally()
         if self._all_tried():
             self.verdicts.unlock()
@@ -189,7 +198,7 @@ class ClaimRater:
         )
 
     def _tally(self) -> None:
-        kinds, statuses, tried = agreement(self._attempts)
+        kinds, statuses, tried = agreement(self._attempts, self.case_id)
         if not tried:
             self.tally.value = (
                 f"<p><i>You have tagged and rated 0 of {len(self._rows)} claims.</i></p>"
@@ -204,12 +213,13 @@ class ClaimRater:
         """Built only when the learner opens the table (after every claim has an attempt)."""
         kinds = ", ".join(f"{n} {k}" for k, n in kind_counts().items())
         supports = ", ".join(f"{n} {s}" for s, n in status_counts().items())
-        agreed_kind, agreed_status, tried = agreement(self._attempts)
+        agreed_kind, agreed_status, tried = agreement(self._attempts, self.case_id)
         return (
             f"<p>Kinds, as the check tags them: {escape(kinds)}.<br>"
             f"Support, as the check rates it: {escape(supports)}.<br>"
             f"You agreed on the kind of {agreed_kind} and on the support of {agreed_status} "
-            f"of the {tried} claims you tried.</p>" + table_html(verdicts(self._attempts))
+            f"of the {tried} claims you tried.</p>"
+            + table_html(verdicts(self._attempts, self.case_id))
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

@@ -138,20 +138,20 @@ class Council:
 # --- Role cards: the facts of one ally, in the words a learner reads --------------------------
 
 
-def groups() -> dict[str, tuple[str, ...]]:
+def groups(case_id: str = DEFAULT_CASE) -> dict[str, tuple[str, ...]]:
     """The case's seating groups for a small class (a teaching device, not the alliance's)."""
-    return dict(case().groups)
+    return dict(case(case_id).groups)
 
 
-def drafts() -> tuple[Draft, ...]:
+def drafts(case_id: str = DEFAULT_CASE) -> tuple[Draft, ...]:
     """The case's draft lines, written by the course for the exercise: not the alliance's words."""
-    return tuple(Draft(draft_id, text) for draft_id, text in case().drafts)
+    return tuple(Draft(draft_id, text) for draft_id, text in case(case_id).drafts)
 
 
-def real_lines() -> tuple[str, ...]:
+def real_lines(case_id: str = DEFAULT_CASE) -> tuple[str, ...]:
     """What the Council and its Secretary General really said (``events`` rows): shown only in
     the debrief, after the role-play, and behind lesson 06's poll."""
-    return case().debrief_events
+    return case(case_id).debrief_events
 
 
 # BCP 47 tags for the languages of ``roles.quotation_language``, so a screen reader reads an
@@ -220,11 +220,14 @@ def allies(case_id: str = DEFAULT_CASE) -> pd.DataFrame:
     return seated.merge(roles[roles["case_id"] == case_id], on="iso3", how="left")
 
 
-def role_card_facts(iso3: str) -> RoleCard:
+def role_card_facts(iso3: str, case_id: str = DEFAULT_CASE) -> RoleCard:
     """The card of an ally seated at the case's Council meeting (any other is refused plainly)."""
-    table = allies().set_index("iso3")
+    the_case = case(case_id)
+    table = allies(case_id).set_index("iso3")
     if iso3 not in table.index:
-        raise ValueError(f"{iso3!r} did not sit at the Council on {case().meeting_day:%-d %B %Y}.")
+        raise ValueError(
+            f"{iso3!r} did not sit at the Council on {the_case.meeting_day:%-d %B %Y}."
+        )
     row = table.loc[iso3]
     quotation = None
     said = _text(row["quotation"])
@@ -242,23 +245,23 @@ def role_card_facts(iso3: str) -> RoleCard:
         name=str(row["name"]),
         facts=tuple(
             (label, _text(row[key]))
-            for label, key in zip(case().role_card_labels, FACTS, strict=True)
+            for label, key in zip(the_case.role_card_labels, FACTS, strict=True)
         ),
         quotation=quotation,
         source_ids=tuple(str(s) for s in cited),
     )
 
 
-def seating_sentence() -> str:
+def seating_sentence(case_id: str = DEFAULT_CASE) -> str:
     """How the table is set, counted from the data: e.g. "29 allies sit at the table: ..."."""
-    seated = len(allies())
-    seating = groups()
+    seated = len(allies(case_id))
+    seating = groups(case_id)
     grouped = sum(len(group) for group in seating.values())
     if grouped != seated:
         raise ValueError(
             f"The course's groups seat {grouped} allies, but {seated} sat at the Council."
         )
     return (
-        f"{seated} allies sit at the table on {case().meeting_day:%-d %B %Y}; "
+        f"{seated} allies sit at the table on {case(case_id).meeting_day:%-d %B %Y}; "
         f"for a small class they sit in {len(seating)} groups."
     )

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from widgets.cases import case
+from widgets.cases import DEFAULT_CASE, case
 from widgets.classroom.council import (
     POSITIONS,
     Council,
@@ -62,9 +62,9 @@ def _quotation_html(quote: Quotation) -> str:
     )
 
 
-def role_card(iso3: str) -> str:
+def role_card(iso3: str, case_id: str = DEFAULT_CASE) -> str:
     """An ally's card as HTML: facts with sources; empty fields say nothing was found."""
-    card = role_card_facts(iso3)
+    card = role_card_facts(iso3, case_id)
     lines = [f"<h3>{escape(card.name)}</h3>"]
     for label, text in card.facts:
         shown = escape(text) if text else "<i>nothing found in the sources</i>"
@@ -92,9 +92,9 @@ class Prose:
         return self.text
 
 
-def seating() -> Prose:
+def seating(case_id: str = DEFAULT_CASE) -> Prose:
     """How many allies sit at the table, and in how many groups (counted from the data)."""
-    return Prose(seating_sentence())
+    return Prose(seating_sentence(case_id))
 
 
 def _inject_label(events: pd.DataFrame, event_id: str) -> str:
@@ -172,13 +172,15 @@ def board_html(council: Council, draft_id: str) -> str:
 class CouncilRoom:
     """One screen for the whole class (or one per team): delegations, a draft, consensus."""
 
-    def __init__(self, mode: Literal["groups", "allies"] = "groups") -> None:
+    def __init__(
+        self, mode: Literal["groups", "allies"] = "groups", case_id: str = DEFAULT_CASE
+    ) -> None:
         import ipywidgets as w
 
         if mode not in ("groups", "allies"):
-            raise ValueError("mode is 'groups' (for a small class) or 'allies' (all 29 seats)")
-        seats = tuple(groups()) if mode == "groups" else tuple(allies()["name"])
-        self.council = Council(seats, drafts())
+            raise ValueError("mode is 'groups' (for a small class) or 'allies' (one seat each)")
+        seats = tuple(groups(case_id)) if mode == "groups" else tuple(allies(case_id)["name"])
+        self.council = Council(seats, drafts(case_id))
         self.draft = w.Dropdown(
             options=[(d.text, d.draft_id) for d in self.council.drafts],
             description="Draft",
@@ -216,7 +218,7 @@ class CouncilRoom:
         self.silence_status = w.HTML()
         events = load("events").set_index("event_id")
         inject_options: list[tuple[str, str]] = [("(release an inject)", NONE)]
-        inject_options += [(_inject_label(events, e), e) for e in case().injects]
+        inject_options += [(_inject_label(events, e), e) for e in case(case_id).injects]
         self.inject = w.Dropdown(
             options=inject_options, description="Inject", layout=w.Layout(width="52em")
         )
@@ -314,18 +316,20 @@ class CouncilRoom:
         return bundle
 
 
-def role_cards() -> Any:
+def role_cards(case_id: str = DEFAULT_CASE) -> Any:
     """Pick an ally to read its card (keyboard: Tab to the list, arrows to move)."""
     import ipywidgets as w
 
-    seated = allies()
+    seated = allies(case_id)
     picker = w.Dropdown(
         options=list(zip(seated["name"], seated["iso3"], strict=True)),
         description="Ally",
         layout=w.Layout(width="30em"),
     )
-    card = w.HTML(role_card(picker.value))
-    picker.observe(lambda change: setattr(card, "value", role_card(change["new"])), names="value")
+    card = w.HTML(role_card(picker.value, case_id))
+    picker.observe(
+        lambda change: setattr(card, "value", role_card(change["new"], case_id)), names="value"
+    )
     return w.VBox([picker, card], _dom_classes=("course-role-cards",))
 
 
@@ -367,7 +371,7 @@ def timer(minutes: int = 10) -> Any:
     return w.HBox([clock, start, pause, reset, left], _dom_classes=("course-timer",))
 
 
-def debrief() -> str:
+def debrief(case_id: str = DEFAULT_CASE) -> str:
     """What the Council and the Secretary General actually said, with sources, and prompts.
 
     Built only when the instructor opens it (``Reveal(debrief, instructor=True)`` in lesson 06),
@@ -375,8 +379,8 @@ def debrief() -> str:
     """
     return (
         "<div class='course-debrief'>"
-        f"<p><b>What happened on {case().meeting_day:%-d %B %Y}</b></p>"
-        + events_html(real_lines())
+        f"<p><b>What happened on {case(case_id).meeting_day:%-d %B %Y}</b></p>"
+        + events_html(real_lines(case_id))
         + "<p><b>Debrief</b></p><ul>"
         "<li>Look back at your prediction at the top of the lesson: which answer matches what the "
         "ambassadors said?</li>"
@@ -384,6 +388,6 @@ def debrief() -> str:
         "blocked, and why?</li>"
         "<li>Did any delegation use the silence procedure to stop a text? What did that cost "
         "it?</li>"
-        f"<li>Compare your line on Article 5 with what {escape(case().speaker)} said.</li>"
+        f"<li>Compare your line on Article 5 with what {escape(case(case_id).speaker)} said.</li>"
         "</ul></div>"
     )

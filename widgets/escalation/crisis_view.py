@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from widgets import look
-from widgets.cases import case
+from widgets.cases import DEFAULT_CASE, case
 from widgets.chart import LiveChart
 from widgets.classroom.progress import ProgressStore
 from widgets.classroom.question_view import not_saved
@@ -73,14 +73,19 @@ class CrisisGameView:
         *,
         seed: int = 1,
         store: ProgressStore | None = None,
+        lesson: str = LESSON,
+        case_id: str = DEFAULT_CASE,
     ) -> None:
+        """The crisis game of ``scenario`` (default: the case's), played first as ``role``; the
+        learner's plays are saved under ``lesson``."""
         import ipywidgets as w
 
-        the_case = case()  # by default, the case's game and the role it is played from first
+        the_case = case(case_id)  # by default, the case's game and the role it is played from first
         scenario, role = scenario or the_case.game, role or the_case.game_role
         self.scenario = load_game(scenario, roles=(role,))  # a renamed player: a plain error
         self.store = store or ProgressStore()
-        played_before = self.store.answer(LESSON, PLAY_ID) is not None  # read before the notice
+        self.lesson = lesson
+        played_before = self.store.answer(lesson, PLAY_ID) is not None  # read before the notice
         players = players_of(parse_tree(self.scenario))
         self.role = w.Dropdown(options=players, value=role, description="Your role")
         self.noise = w.Dropdown(
@@ -329,7 +334,7 @@ class CrisisGameView:
             "outcome": self.game.outcome(),
         }
         try:
-            self.store.save(LESSON, PLAY_ID, play)
+            self.store.save(self.lesson, PLAY_ID, play)
         except OSError as err:
             return not_saved(err, "play")
         return "Your play is saved: now compare it with the rational path below."
