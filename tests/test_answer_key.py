@@ -19,11 +19,11 @@ WIDGETS = {"QuestionWidget", "NumericQuestionWidget"}
 
 
 def shown_by_notebooks() -> set[str]:
-    """The questions lessons 00-06 show: each ``QuestionWidget(...)`` in their code cells,
+    """The questions lessons 00-06 and 08 show: each ``QuestionWidget(...)`` in their code cells,
     evaluated, and each question a lesson module defines (lesson 05 shows its own from there)."""
     names = {m.__name__.rsplit(".", 1)[1]: m for m in review.lesson_modules()}
     found: set[str] = set()
-    for path in sorted((ROOT / "notebooks").glob("0[0-6]_*.ipynb")):
+    for path in sorted((ROOT / "notebooks").glob("0[0-68]_*.ipynb")):  # 07's quiz: the bank
         for cell in nbformat.read(path, 4).cells:
             if cell.cell_type != "code":
                 continue

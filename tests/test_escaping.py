@@ -389,6 +389,18 @@ def drive_review(seen: Findings) -> None:
     seen.check("StoltenbergLine", line)
 
 
+def drive_line(seen: Findings) -> None:
+    from widgets.classroom.line_view import CouncilLine
+
+    for case_id in data.case_ids():
+        line = CouncilLine("08", case_id)
+        line.button.click()  # nothing written
+        line.text.value = f'<img src=x onerror="{MARK}">'  # what a learner types
+        line.button.click()
+        line.reveal.button.click()
+        seen.check(f"CouncilLine({case_id})", line)
+
+
 def drive_tables(seen: Findings) -> None:
     """Every table as a lesson shows it (setup_lesson's DataFrame display)."""
     for name in data.tables():
@@ -404,6 +416,7 @@ DRIVERS: dict[str, Callable[[Findings], None]] = {
     "classroom/question_view.py": drive_questions,
     "classroom/review_view.py": drive_review,
     "classroom/council_view.py": drive_council,
+    "classroom/line_view.py": drive_line,
     "escalation/crisis_view.py": drive_escalation,
     "escalation/game_view.py": drive_escalation,
     "escalation/models_view.py": drive_escalation,
@@ -438,6 +451,7 @@ def test_every_view_module_is_driven() -> None:
             "review",
             "start_here",
             "timeline",
+            "transfer",
             "treaty",
         )
     }

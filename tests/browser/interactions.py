@@ -600,6 +600,38 @@ def stoltenberg_line(page: Any) -> None:
     expect(root).to_contain_text("Article 5 is for all the allies to decide, together.")
 
 
+def transfer_claims(page: Any) -> None:
+    """Lesson 08: the second case's report is rated like lesson 01's; its check waits too."""
+    root = page.locator(".course-claim-rater").first
+    root.scroll_into_view_if_needed()
+    expect(root.locator("blockquote")).to_contain_text(
+        "Russian missiles crossed into Nato member Poland", timeout=TIMEOUT
+    )
+    expect(root).not_to_contain_text("The course's check")
+    tag_and_rate(root, 0, "quotation", "misleading")
+    expect(status(root)).to_contain_text("✔ Kind: you tagged it quotation")
+    expect(root).to_contain_text("You have tagged and rated 1 of 8 claims")
+
+
+def council_line(page: Any) -> None:
+    """Lesson 08: the learner's line for the Council is saved first; only then does what the
+    Council and its Secretary General said appear, with its sources."""
+    root = page.locator(".course-council-line").first
+    root.scroll_into_view_if_needed()
+    said = "as it continues its illegal war against Ukraine"  # the debrief quotes him
+    assert said not in outputs_text(page)
+    show = root.get_by_role("button", name="Show what the Council said")
+    expect(show).to_be_disabled()
+    root.get_by_role("textbox").fill("Allies stand with Poland and await the investigation.")
+    root.get_by_role("button", name="Save my line").click()
+    expect(status(root).first).to_contain_text("Saved", timeout=TIMEOUT)
+    assert said not in outputs_text(page)
+    show.click()
+    expect(root).to_contain_text("What happened on 16 November 2022", timeout=TIMEOUT)
+    expect(root).to_contain_text(said)
+    expect(root).to_contain_text("Allies stand with Poland and await the investigation.")
+
+
 @dataclass(frozen=True)
 class Lesson:
     """What a rendered lesson must show, and the interactions that exercise its widgets."""
@@ -679,6 +711,18 @@ LESSONS: dict[str, Lesson] = {
             "course-stoltenberg-line": 1,
         },
         checks=(review_prediction, live_score, stoltenberg_line),
+    ),
+    "08_transfer.ipynb": Lesson(
+        plots=3,  # the Article 6 map, the timeline and the game tree
+        hooks={
+            "course-question": 4,
+            "course-claim-rater": 1,
+            "course-article6-map": 1,
+            "course-timeline": 1,
+            "course-crisis-game": 1,
+            "course-council-line": 1,
+        },
+        checks=(transfer_claims, council_line, every_question),
     ),
 }
 

@@ -40,6 +40,7 @@ LESSONS = (
     "05_ambiguity.ipynb",
     "06_council.ipynb",
     "07_review.ipynb",
+    "08_transfer.ipynb",
 )
 WIDGETS = '.jp-OutputArea-output [class*="course-"]'
 COMBINED = "hostile_lessons.ipynb"

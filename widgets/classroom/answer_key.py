@@ -25,9 +25,18 @@ class KeyRow:
 
 
 def lesson_questions() -> list[Question | NumericQuestion]:
-    """Every question lessons 00-06 put on the page, in page order (lesson 07's quiz is the
-    question bank). A test checks this list against the questions the notebooks show."""
-    from widgets.lessons import ambiguity, case, council, escalation, start_here, timeline, treaty
+    """Every question lessons 00-06 and 08 put on the page, in page order (lesson 07's quiz is
+    the question bank). A test checks this list against the questions the notebooks show."""
+    from widgets.lessons import (
+        ambiguity,
+        case,
+        council,
+        escalation,
+        start_here,
+        timeline,
+        transfer,
+        treaty,
+    )
 
     return [
         start_here.PREDICT_ARTICLE5,
@@ -54,6 +63,10 @@ def lesson_questions() -> list[Question | NumericQuestion]:
         ambiguity.JUST_ENOUGH,
         ambiguity.JUDGE_SILENCE,
         council.PREDICT_COUNCIL,
+        transfer.PREDICT_LINE,
+        transfer.article6_here(),
+        transfer.article4_gives(),
+        transfer.reported_before_meeting(),
     ]
 
 
@@ -87,7 +100,7 @@ def answer(question: Question | NumericQuestion) -> str:
 
 
 def rows() -> list[KeyRow]:
-    """The key: lessons 00-06 in page order, then lesson 07's quiz."""
+    """The key: the lessons in page order, then lesson 07's quiz."""
     asked: list[Question | NumericQuestion] = [*lesson_questions(), *review.bank_questions()]
     return [KeyRow(q.lesson, question_text(q.prompt), answer(q)) for q in asked]
 

@@ -125,12 +125,13 @@ def lesson_modules() -> list[ModuleType]:
 
 def discover_predictions() -> list[Question]:
     """Every "predict first" poll (a :class:`Question` with ``correct is None``) that a lesson
-    module defines at module level, one per question id, in lesson order and, within a lesson, in
-    the order its module defines them."""
+    before the review defines at module level, one per question id, in lesson order and, within a
+    lesson, in the order its module defines them. Lesson 08 comes after the review and closes its
+    own prediction."""
     found: dict[str, Question] = {}
     for module in lesson_modules():
         for value in vars(module).values():
-            if isinstance(value, Question) and value.correct is None:
+            if isinstance(value, Question) and value.correct is None and value.lesson < LESSON:
                 found.setdefault(f"{value.lesson}/{value.qid}", value)
     return sorted(found.values(), key=lambda q: q.lesson)  # stable: each lesson's own order
 
@@ -349,6 +350,20 @@ def _council(question: Question) -> CourseAnswer:
     )
 
 
+def _transfer(question: Question) -> CourseAnswer:
+    """Lesson 08's poll (after the review; the answer key uses it): what the Council and its
+    Secretary General said the morning after Przewodów, from the case's debrief events."""
+    from widgets.classroom.council import real_lines
+
+    transfer = importlib.import_module("widgets.lessons.transfer")
+    lines = real_lines(transfer.CASE)
+    return CourseAnswer(
+        finding=" ".join(str(_event(e)["action"]) for e in lines),
+        choice=int(transfer.OUTCOME),
+        source_ids=tuple(dict.fromkeys(s for e in lines for s in _event(e)["source_id"][:1])),
+    )
+
+
 ANSWERS: dict[str, Callable[[Question], CourseAnswer]] = {
     "predict-article5-iraq": _article5_in_iraq,
     "predict-reliability": _reliability,
@@ -359,6 +374,7 @@ ANSWERS: dict[str, Callable[[Question], CourseAnswer]] = {
     "predict-dilemma": _dilemma,
     "judge-silence": _silence,
     "predict-council-line": _council,
+    "predict-przewodow-line": _transfer,
 }
 
 
