@@ -7,6 +7,7 @@ lesson 07's "line Stoltenberg could have said" to another crisis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from widgets.cases import DEFAULT_CASE, case
@@ -21,8 +22,73 @@ from widgets.markup import escape
 LINE_QID = "council-line"
 
 
+class SavedLine:
+    """A line the learner writes and saves before anything is compared with it: a text box, a save
+    button, and a :class:`Reveal` that opens only once a line is saved. Lesson 07's line for
+    Stoltenberg and lesson 08's line for the Council are built on it."""
+
+    def __init__(
+        self,
+        build: Callable[[], str],
+        *,
+        lesson: str,
+        qid: str,
+        store: ProgressStore,
+        placeholder: str,
+        what: str,
+        wait_for: str,
+        saved: str,
+        on_saved: Callable[[], None] | None = None,
+    ) -> None:
+        import ipywidgets as w
+
+        self.lesson, self.qid, self.store = lesson, qid, store
+        self._saved_message, self._on_saved = saved, on_saved
+        kept = store.answer(lesson, qid)
+        self.text = w.Textarea(
+            value=kept if isinstance(kept, str) else "",
+            placeholder=placeholder,
+            rows=4,
+            description="Your line",
+            layout=w.Layout(width="100%", max_width="52em"),
+        )
+        self.button = w.Button(description="Save my line", button_style="primary")
+        self.status = w.HTML()
+        self.button.on_click(self._save)
+        self.reveal = Reveal(
+            build,
+            what=what,
+            wait_for=wait_for,
+            unlocked=isinstance(kept, str) and bool(kept.strip()),
+        )
+
+    def words_html(self) -> str:
+        """The learner's line as HTML, escaped, for the side-by-side comparison."""
+        return escape(self.text.value.strip() or "(no line)").replace("\n", "<br>")
+
+    def widgets(self) -> list[Any]:
+        return [self.text, self.button, self.status, self.reveal.box]
+
+    def _save(self, _: object = None) -> None:
+        try:
+            line = check_line(self.text.value)
+        except ValueError as err:
+            self.status.value = f"<p role='status'>{escape(err)}</p>"
+            return
+        try:
+            self.store.save(self.lesson, self.qid, line)
+        except OSError as err:
+            message = not_saved(err, "line")
+        else:
+            message = self._saved_message
+        self.status.value = f"<p role='status'>{escape(message)}</p>"
+        if self._on_saved is not None:
+            self._on_saved()
+        self.reveal.unlock()
+
+
 class CouncilLine:
-    """Write the line, save it (first), then compare it with what was said."""
+    """Write the Council's line for a case, save it (first), then compare it with what was said."""
 
     def __init__(
         self, lesson: str, case_id: str = DEFAULT_CASE, store: ProgressStore | None = None
@@ -30,48 +96,27 @@ class CouncilLine:
         import ipywidgets as w
 
         self.case = case(case_id)
-        self.lesson, self.store = lesson, store or ProgressStore()
-        saved = self.store.answer(lesson, LINE_QID)
-        self.text = w.Textarea(
-            value=saved if isinstance(saved, str) else "",
-            placeholder="The allies say together that…",
-            rows=4,
-            description="Your line",
-            layout=w.Layout(width="100%", max_width="52em"),
-        )
-        self.button = w.Button(description="Save my line", button_style="primary")
-        self.status = w.HTML()
-        self.button.on_click(self._on_save)
-        self.reveal = Reveal(
+        self.line = SavedLine(
             self._build,
+            lesson=lesson,
+            qid=LINE_QID,
+            store=store or ProgressStore(),
+            placeholder="The allies say together that…",
             what="what the Council said",
             wait_for="Write and save your line first; then you can compare it.",
-            unlocked=isinstance(saved, str) and bool(saved.strip()),
+            saved="Saved. Now you can compare it with what the Council said.",
         )
-        self.box = w.VBox([self.text, self.button, self.status, self.reveal.box])
+        self.text, self.button = self.line.text, self.line.button
+        self.status, self.reveal = self.line.status, self.line.reveal
+        self.box = w.VBox(self.line.widgets())
         self.box.add_class("course-council-line")
 
-    def _on_save(self, _: object = None) -> None:
-        try:
-            line = check_line(self.text.value)
-        except ValueError as err:
-            self.status.value = f"<p role='status'>{escape(err)}</p>"
-            return
-        try:
-            self.store.save(self.lesson, LINE_QID, line)
-        except OSError as err:
-            message = not_saved(err, "line")
-        else:
-            message = "Saved. Now you can compare it with what the Council said."
-        self.status.value = f"<p role='status'>{escape(message)}</p>"
-        self.reveal.unlock()
-
     def _build(self) -> str:
-        mine = escape(self.text.value.strip() or "(no line)").replace("\n", "<br>")
         cell = "flex:1 1 18em; padding:0.4em 0.8em; border-left:4px solid {};"
         return (
             "<div style='display:flex; flex-wrap:wrap; gap:0.8em'>"
-            f"<div style='{cell.format('#999')}'><b>Your line</b><p>{mine}</p></div>"
+            f"<div style='{cell.format('#999')}'><b>Your line</b>"
+            f"<p>{self.line.words_html()}</p></div>"
             f"<div style='{cell.format('#0072B2')}'><b>What happened on "
             f"{self.case.meeting_day:%-d %B %Y}</b>"
             + events_html(real_lines(self.case.case_id))

@@ -11,8 +11,9 @@ from dataclasses import replace
 from typing import Any
 
 from widgets.cases import case
+from widgets.classroom.line_view import SavedLine
 from widgets.classroom.progress import ProgressStore
-from widgets.classroom.question_view import QuestionWidget, QuizWidget, not_saved
+from widgets.classroom.question_view import QuestionWidget, QuizWidget
 from widgets.classroom.questions import Choice, Question
 from widgets.classroom.reveal import Reveal
 from widgets.lessons import review, start_here
@@ -167,26 +168,22 @@ class StoltenbergLine:
         import ipywidgets as w
 
         self.store = store or ProgressStore()
-        saved = self.store.answer(review.LESSON, review.LINE_QID)
         self.prediction = w.HTML()
-        self.text = w.Textarea(
-            value=saved if isinstance(saved, str) else "",
-            placeholder=f"Asked “{case().question}”, I would say…",
-            rows=4,
-            description="Your line",
-            layout=w.Layout(width="100%", max_width="52em"),
-        )
-        self.button = w.Button(description="Save my line", button_style="primary")
-        self.status = w.HTML()
-        self.button.on_click(self._on_save)
-        self.reveal = Reveal(
+        self.line = SavedLine(
             self._build,
+            lesson=review.LESSON,
+            qid=review.LINE_QID,
+            store=self.store,
+            placeholder=f"Asked “{case().question}”, I would say…",
             what=f"what {case().speaker} said",
             wait_for="Write and save your line first; then you can compare it with his.",
-            unlocked=isinstance(saved, str) and bool(saved.strip()),
+            saved="Saved. Now you can compare it with what he said.",
+            on_saved=self._show_prediction,
         )
+        self.text, self.button = self.line.text, self.line.button
+        self.status, self.reveal = self.line.status, self.line.reveal
         self._show_prediction()
-        self.box = w.VBox([self.prediction, self.text, self.button, self.status, self.reveal.box])
+        self.box = w.VBox([self.prediction, *self.line.widgets()])
         self.box.add_class("course-stoltenberg-line")
 
     def _prediction_label(self) -> str:
@@ -200,31 +197,15 @@ class StoltenbergLine:
             f"<i>{escape(self._prediction_label())}</i></p>"
         )
 
-    def _on_save(self, _: object = None) -> None:
-        try:
-            line = review.check_line(self.text.value)
-        except ValueError as err:
-            self.status.value = f"<p role='status'>{escape(err)}</p>"
-            return
-        try:
-            self.store.save(review.LESSON, review.LINE_QID, line)
-        except OSError as err:
-            message = not_saved(err, "line")
-        else:
-            message = "Saved. Now you can compare it with what he said."
-        self.status.value = f"<p role='status'>{escape(message)}</p>"
-        self._show_prediction()
-        self.reveal.unlock()
-
     def _build(self) -> str:
         said = review.what_stoltenberg_said()
-        mine = escape(self.text.value.strip() or "(no line)").replace("\n", "<br>")
         his = (
             f"<p>{escape(said.context)} A firm answer, he said, would "
             f"\u201c{escape(said.said)}\u201d.</p>"
             f"<p>\u2014 {escape(said.speaker)}, {escape(said.when)}</p>"
         )
-        return _side_by_side("Your line", f"<p>{mine}</p>", f"What {case().speaker} said", his) + (
+        mine = f"<p>{self.line.words_html()}</p>"
+        return _side_by_side("Your line", mine, f"What {case().speaker} said", his) + (
             _sources_line(said.source_ids)
         )
 
