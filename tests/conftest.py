@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from collections.abc import Callable, Iterator
@@ -40,6 +41,36 @@ def package(tmp_path: Path) -> Iterator[Callable[..., Path]]:
 
     yield build
     data.clear_cache()
+
+
+MINI_EVENTS = ("2020-01-03-soleimani-strike", "2020-01-08-ain-al-asad-strike", "2020-01-24-tbi-34")
+
+
+def copy_mini_case(root: Path, name: str) -> Path:
+    """A copy of the base package's case (``cases/mini``) as ``cases/<name>``, its event and claim
+    ids suffixed with ``-<name>`` so they stay unique across cases."""
+    folder = root / data.CASES / name
+    shutil.copytree(root / data.CASES / "mini", folder)
+    for table in ("events.csv", "case.csv", "council_events.csv"):
+        text = (folder / table).read_text(encoding="utf-8")
+        for event_id in MINI_EVENTS:
+            text = text.replace(f"{event_id},", f"{event_id}-{name},")
+        (folder / table).write_text(text, encoding="utf-8")
+    with (folder / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        row["claim_id"] += f"-{name}"
+    with (folder / "claims.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder
+
+
+@pytest.fixture()
+def copy_case() -> Callable[[Path, str], Path]:
+    """``copy_case(root, name)``: the base package's case copied as another case (see above)."""
+    return copy_mini_case
 
 
 def _widget_text(widget: Any) -> str:

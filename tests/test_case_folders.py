@@ -14,21 +14,7 @@ from widgets import data
 from widgets.cases import case
 
 Build = Callable[..., Path]
-
-
-def second_case(root: Path, name: str = "second") -> Path:
-    """A copy of the base's case under another folder name, its ids renamed to stay unique."""
-    folder = root / data.CASES / name
-    shutil.copytree(root / data.CASES / "mini", folder)
-    ids = ("2020-01-03-soleimani-strike", "2020-01-08-ain-al-asad-strike", "2020-01-24-tbi-34")
-    for csv in ("events.csv", "case.csv", "council_events.csv"):
-        text = (folder / csv).read_text(encoding="utf-8")
-        for event_id in ids:
-            text = text.replace(f"{event_id},", f"{event_id}-b,")
-        (folder / csv).write_text(text, encoding="utf-8")
-    claims = folder / "claims.csv"  # its header alone: no claim ids to clash
-    claims.write_text(claims.read_text(encoding="utf-8").split("\n", 1)[0] + "\n", "utf-8")
-    return folder
+Copy = Callable[[Path, str], Path]
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -44,9 +30,9 @@ def problem(root: Path) -> str:
     return str(caught.value).splitlines()[0]
 
 
-def test_each_case_folder_is_read_with_its_id(package: Build) -> None:
+def test_each_case_folder_is_read_with_its_id(package: Build, copy_case: Copy) -> None:
     root = package()
-    second_case(root)
+    copy_case(root, "second")
     events = data.load("events", root)
     assert list(events.columns[:2]) == ["case_id", "event_id"]
     assert events.groupby("case_id").size().to_dict() == {"mini": 3, "second": 3}
@@ -86,12 +72,14 @@ def test_an_event_on_a_side_the_case_lacks_is_named(package: Build) -> None:
     assert '"lane"' in first and "Iran and friends" in first
 
 
-def test_an_id_used_by_two_cases_is_named(package: Build) -> None:
+def test_an_id_used_by_two_cases_is_named(package: Build, copy_case: Copy) -> None:
     root = package()
-    folder = second_case(root)
-    edit(folder / "events.csv", "2020-01-03-soleimani-strike-b,", "2020-01-03-soleimani-strike,")
+    folder = copy_case(root, "second")
+    edit(
+        folder / "events.csv", "2020-01-03-soleimani-strike-second,", "2020-01-03-soleimani-strike,"
+    )
     for csv in ("case.csv", "council_events.csv"):
-        edit(folder / csv, "2020-01-03-soleimani-strike-b,", "2020-01-03-soleimani-strike,")
+        edit(folder / csv, "2020-01-03-soleimani-strike-second,", "2020-01-03-soleimani-strike,")
     first = problem(root)
     assert first.startswith(f'{root / "cases/second/events.csv"}, row 2, column "event_id"')
     assert "already an id in" in first and "cases/mini/events.csv" in first
@@ -130,8 +118,8 @@ def test_no_case_at_all_says_what_to_add(package: Build) -> None:
     assert "no case folder: the lessons need one crisis" in problem(root)
 
 
-def test_a_folder_name_that_cannot_be_an_id_is_named(package: Build) -> None:
+def test_a_folder_name_that_cannot_be_an_id_is_named(package: Build, copy_case: Copy) -> None:
     root = package()
-    second_case(root, "Second Case")
+    copy_case(root, "Second Case")
     first = problem(root)
     assert first.startswith(f"{root / 'cases'}/Second Case: 'Second Case' cannot be a case's id")

@@ -22,6 +22,17 @@ from widgets.markup import escape
 LINE_QID = "council-line"
 
 
+def side_by_side(left_title: str, left_html: str, right_title: str, right_html: str) -> str:
+    """Two columns (they stack on a narrow screen): the learner's words and the course's."""
+    cell = "flex:1 1 18em; padding:0.4em 0.8em; border-left:4px solid {};"
+    return (
+        "<div style='display:flex; flex-wrap:wrap; gap:0.8em'>"
+        f"<div style='{cell.format('#999')}'><b>{escape(left_title)}</b><br>{left_html}</div>"
+        f"<div style='{cell.format('#0072B2')}'><b>{escape(right_title)}</b><br>{right_html}</div>"
+        "</div>"
+    )
+
+
 class SavedLine:
     """A line the learner writes and saves before anything is compared with it: a text box, a save
     button, and a :class:`Reveal` that opens only once a line is saved. Lesson 07's line for
@@ -112,15 +123,11 @@ class CouncilLine:
         self.box.add_class("course-council-line")
 
     def _build(self) -> str:
-        cell = "flex:1 1 18em; padding:0.4em 0.8em; border-left:4px solid {};"
-        return (
-            "<div style='display:flex; flex-wrap:wrap; gap:0.8em'>"
-            f"<div style='{cell.format('#999')}'><b>Your line</b>"
-            f"<p>{self.line.words_html()}</p></div>"
-            f"<div style='{cell.format('#0072B2')}'><b>What happened on "
-            f"{self.case.meeting_day:%-d %B %Y}</b>"
-            + events_html(real_lines(self.case.case_id))
-            + "</div></div>"
+        return side_by_side(
+            "Your line",
+            f"<p>{self.line.words_html()}</p>",
+            f"What happened on {self.case.meeting_day:%-d %B %Y}",
+            events_html(real_lines(self.case.case_id)),
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:

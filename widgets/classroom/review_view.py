@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from widgets.cases import case
-from widgets.classroom.line_view import SavedLine
+from widgets.classroom.line_view import SavedLine, side_by_side
 from widgets.classroom.progress import ProgressStore
 from widgets.classroom.question_view import QuestionWidget, QuizWidget
 from widgets.classroom.questions import Choice, Question
@@ -21,17 +21,6 @@ from widgets.markup import escape
 from widgets.sources import sources_html
 
 SAVED_PREDICTION = "Saved. Now you can open the course's answer below."
-
-
-def _side_by_side(left_title: str, left_html: str, right_title: str, right_html: str) -> str:
-    """Two columns (they stack on a narrow screen): the learner's words and the course's."""
-    cell = "flex:1 1 18em; padding:0.4em 0.8em; border-left:4px solid {};"
-    return (
-        "<div style='display:flex; flex-wrap:wrap; gap:0.8em'>"
-        f"<div style='{cell.format('#999')}'><b>{escape(left_title)}</b><br>{left_html}</div>"
-        f"<div style='{cell.format('#0072B2')}'><b>{escape(right_title)}</b><br>{right_html}</div>"
-        "</div>"
-    )
 
 
 def _sources_line(source_ids: tuple[str, ...]) -> str:
@@ -95,7 +84,7 @@ class PredictionCard:
         if answer.choice is not None:
             closest = self.question.choices[answer.choice].label
             found += f"<p>Closest choice: <i>{escape(closest)}</i></p>"
-        return _side_by_side(
+        return side_by_side(
             "Your prediction", f"<p>{escape(mine)}</p>", "What the course found", found
         ) + _sources_line(answer.source_ids)
 
@@ -168,14 +157,15 @@ class StoltenbergLine:
         import ipywidgets as w
 
         self.store = store or ProgressStore()
+        self.case = case()
         self.prediction = w.HTML()
         self.line = SavedLine(
             self._build,
             lesson=review.LESSON,
             qid=review.LINE_QID,
             store=self.store,
-            placeholder=f"Asked “{case().question}”, I would say…",
-            what=f"what {case().speaker} said",
+            placeholder=f"Asked “{self.case.question}”, I would say…",
+            what=f"what {self.case.speaker} said",
             wait_for="Write and save your line first; then you can compare it with his.",
             saved="Saved. Now you can compare it with what he said.",
             on_saved=self._show_prediction,
@@ -205,12 +195,12 @@ class StoltenbergLine:
             f"<p>\u2014 {escape(said.speaker)}, {escape(said.when)}</p>"
         )
         mine = f"<p>{self.line.words_html()}</p>"
-        return _side_by_side("Your line", mine, f"What {case().speaker} said", his) + (
+        return side_by_side("Your line", mine, f"What {self.case.speaker} said", his) + (
             _sources_line(said.source_ids)
         )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         bundle = self.box._repr_mimebundle_(**kwargs)
         if isinstance(bundle, dict):
-            bundle["text/plain"] = f"[Write the line {case().speaker} could have said]"
+            bundle["text/plain"] = f"[Write the line {self.case.speaker} could have said]"
         return bundle
