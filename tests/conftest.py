@@ -48,22 +48,23 @@ MINI_EVENTS = ("2020-01-03-soleimani-strike", "2020-01-08-ain-al-asad-strike", "
 
 def copy_mini_case(root: Path, name: str) -> Path:
     """A copy of the base package's case (``cases/mini``) as ``cases/<name>``, its event and claim
-    ids suffixed with ``-<name>`` so they stay unique across cases."""
+    and question ids suffixed with ``-<name>`` so they stay unique across cases."""
     folder = root / data.CASES / name
     shutil.copytree(root / data.CASES / "mini", folder)
-    for table in ("events.csv", "case.csv", "council_events.csv"):
+    for table in ("events.csv", "case.csv", "council_events.csv", "attacks.csv"):
         text = (folder / table).read_text(encoding="utf-8")
         for event_id in MINI_EVENTS:
             text = text.replace(f"{event_id},", f"{event_id}-{name},")
         (folder / table).write_text(text, encoding="utf-8")
-    with (folder / "claims.csv").open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        row["claim_id"] += f"-{name}"
-    with (folder / "claims.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    for table, key in (("claims.csv", "claim_id"), ("questions.csv", "question_id")):
+        with (folder / table).open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in rows:
+            row[key] += f"-{name}"
+        with (folder / table).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
     return folder
 
 

@@ -10,18 +10,23 @@ import nbformat
 import pytest
 
 from widgets.classroom import answer_key
-from widgets.classroom.questions import NumericQuestion, Question
-from widgets.lessons import review
+from widgets.classroom.question_bank import ask, ask_number
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "notebooks" / "instructor_guide.md"
 WIDGETS = {"QuestionWidget", "NumericQuestionWidget"}
+ASKS = {"ask", "ask_choice", "ask_number", "_numeric"}  # a lesson module asking by id
 
 
 def shown_by_notebooks() -> set[str]:
     """The questions lessons 00-06 and 08 show: each ``QuestionWidget(...)`` in their code cells,
-    evaluated, and each question a lesson module defines (lesson 05 shows its own from there)."""
-    names = {m.__name__.rsplit(".", 1)[1]: m for m in review.lesson_modules()}
+    evaluated, and each question a lesson module asks by id (lesson 05 shows its own)."""
+    modules = {
+        path.stem: importlib.import_module(f"widgets.lessons.{path.stem}")
+        for path in (ROOT / "widgets" / "lessons").glob("*.py")
+        if path.stem != "__init__"
+    }
+    names: dict[str, object] = {"ask": ask, **modules}
     found: set[str] = set()
     for path in sorted((ROOT / "notebooks").glob("0[0-68]_*.ipynb")):  # 07's quiz: the bank
         for cell in nbformat.read(path, 4).cells:
@@ -33,12 +38,19 @@ def shown_by_notebooks() -> set[str]:
                     and isinstance(node.func, ast.Name)
                     and node.func.id in WIDGETS
                 ):
-                    question = eval(ast.unparse(node.args[0]), {}, dict(names))
+                    question = eval(ast.unparse(node.args[0]), {}, names)
                     found.add(f"{question.lesson}/{question.qid}")
-    for module in names.values():
-        for value in vars(module).values():
-            if isinstance(value, Question | NumericQuestion):
-                found.add(f"{value.lesson}/{value.qid}")
+    for path in (ROOT / "widgets" / "lessons").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ASKS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                question = ask(str(node.args[0].value), answer=lambda: 0.0)
+                found.add(f"{question.lesson}/{question.qid}")
     return found
 
 
@@ -55,9 +67,7 @@ def test_the_key_lists_every_question_the_lessons_show() -> None:
 
 def test_a_drifted_key_is_found_and_rewritten() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
-    days = round(
-        importlib.import_module("widgets.lessons.timeline").days_to_retaliation().expected()
-    )
+    days = round(ask_number("days-to-retaliation").expected())
     row = f"Iran's missile strike? | {days} |"
     assert row in guide  # the number comes from the events' dates
     drifted = guide.replace(row, f"Iran's missile strike? | {days + 1} |")

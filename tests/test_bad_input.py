@@ -20,8 +20,8 @@ Build = Callable[..., Path]
 # case -> (table file, row, column, words that must appear in the first line of the message)
 MALFORMED = {
     # item 4: the question bank
-    "choice_index_from_1": ("question_bank.csv", 2, "choice_index", "numbers its choices 1, 2, 3"),
-    "two_correct_choices": ("question_bank.csv", 3, "correct", "2 choices marked correct"),
+    "choice_index_from_1": ("questions.csv", 2, "choice_index", "numbers its choices 1, 2, 3"),
+    "two_correct_choices": ("questions.csv", 3, "correct", "2 choices marked correct"),
     # item 6: data that passes the schema but breaks views
     "box_area_reversed": ("article6_rules.csv", 4, "area", "lon0 < lon1"),
     "box_area_not_numbers": ("article6_rules.csv", 4, "area", "must be four numbers"),
@@ -51,7 +51,7 @@ def test_bad_data_is_refused_at_load_time_with_file_row_column(package: Build, c
 
 def test_the_real_data_passes_the_new_checks() -> None:
     data.clear_cache()
-    assert len(data.load("question_bank")) > 0
+    assert len(data.load("questions")) > 0
 
 
 def test_historical_dates_start_in_1945_in_the_schema() -> None:

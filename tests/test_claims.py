@@ -29,6 +29,7 @@ from widgets.classroom.claims import (
     saved_attempts,
 )
 from widgets.classroom.progress import ProgressStore
+from widgets.classroom.question_bank import ask_choice
 from widgets.data import load, schema
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -252,7 +253,6 @@ def _curator_stretches() -> dict[str, str]:
 def test_the_whole_lesson_widget_shows_no_curator_words_or_ids(
     tmp_path: Path, widget_text: Callable[[Any], str]
 ) -> None:
-    from widgets.lessons import case
 
     rater = _rater(ProgressStore(tmp_path))
     pages = []
@@ -263,7 +263,7 @@ def test_the_whole_lesson_widget_shows_no_curator_words_or_ids(
         pages.append(widget_text(rater.box))
     rater.verdicts.reveal()
     pages.append(widget_text(rater.verdicts.box))
-    pages.append(case.misleading_by_omission().as_text())
+    pages.append(ask_choice("misleading-by-omission").as_text())
     page = " ".join(" ".join(pages).replace("\xa0", " ").split())
     assert "UNVERIFIED" not in page
     ids = set(load("sources")["source_id"]) | set(claims()["claim_id"])
@@ -273,9 +273,8 @@ def test_the_whole_lesson_widget_shows_no_curator_words_or_ids(
 
 
 def test_self_check_choices_are_the_article_s_words_and_feedback_reads_once() -> None:
-    from widgets.lessons import case
 
-    question = case.misleading_by_omission()
+    question = ask_choice("misleading-by-omission")
     quotes = set(claims()["quote"])
     assert all(choice.label.strip("“”") in quotes for choice in question.choices)
     for picked in range(len(question.choices)):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from widgets.classroom.council import Council, Draft
+from widgets.classroom.question_bank import ask_choice
 
 DRAFTS = (Draft("restraint", "Allies call for restraint."), Draft("article5", "Article 5 applies."))
 
@@ -310,7 +311,7 @@ def test_the_poll_predicts_and_its_answer_comes_from_sourced_events() -> None:
     from widgets.lessons import council
     from widgets.sources import resolve_sources
 
-    poll = council.PREDICT_COUNCIL
+    poll = ask_choice("predict-council-line")
     assert poll.correct is None and poll.lesson == "06"
     answer = poll.choices[council.OUTCOME].label
     assert "restraint" in answer and "no word on Article 5" in answer

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from widgets import data
+from widgets.classroom.question_bank import ask_choice
 from widgets.escalation import load_game, solve
 from widgets.escalation.crisis import CrisisGame
 from widgets.escalation.scenario import apply_sliders, node_at, sliders_of
@@ -263,9 +264,8 @@ def test_replay_draws_a_histogram_with_a_table(store: Any, capsys: Any) -> None:
 def test_game_explorer_keeps_its_verdict_until_the_self_check(store: Any, capsys: Any) -> None:
     from widgets.classroom.question_view import QuestionWidget
     from widgets.escalation.game_view import GameExplorer
-    from widgets.lessons import escalation
 
-    question = QuestionWidget(escalation.deterrence_default(), store)
+    question = QuestionWidget(ask_choice("deterrence-default"), store)
     explorer = GameExplorer("classic_deterrence", after=question)
     before = page_text(explorer.box)
     assert "Status quo" in before  # an end of the tree, drawn with its payoffs

@@ -254,19 +254,14 @@ def drive_claims(seen: Findings) -> None:
 
 
 def lesson_questions() -> list[Any]:
-    """Every question the lessons ask (the answer key's list), the attacks lesson 02 leaves to the
-    map, the explorers' own self-checks and the quiz, built from the data."""
+    """Every question the lessons ask (the answer key's list), the explorers' own self-checks
+    and the quiz, built from the data."""
     from widgets.classroom.answer_key import lesson_questions as keyed
     from widgets.escalation.models_view import brinkmanship_explorer, deterrence_explorer
-    from widgets.lessons import ambiguity, review, treaty
+    from widgets.lessons import ambiguity, review
 
     return [
         *keyed(),
-        *(
-            treaty.attack_question(i)
-            for i in range(len(treaty.ATTACKS))
-            if i not in treaty.ATTACKS_ASKED
-        ),
         ambiguity.q_star_question(deterrence_explorer()),
         ambiguity.q_min_question(brinkmanship_explorer()),
         *review.bank_questions(),
@@ -447,9 +442,7 @@ def test_every_view_module_is_driven() -> None:
             "ambiguity",
             "case",
             "council",
-            "escalation",
             "review",
-            "start_here",
             "timeline",
             "transfer",
             "treaty",

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from widgets.classroom.progress import ProgressStore
+from widgets.classroom.question_bank import ask_choice, ask_number
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load
-from widgets.lessons import start_here
 
 
 def test_poll_has_no_right_answer_and_explains_itself() -> None:
-    poll = start_here.PREDICT_ARTICLE5
+    poll = ask_choice("predict-article5-iraq")
     right, message = poll.feedback(0)
     assert right is None
     assert "review lesson" in message
 
 
 def test_allies_question_is_answered_from_the_members_table() -> None:
-    question = start_here.allies_on_case_day()
+    question = ask_choice("allies-on-case-day")
     assert question.correct is not None
     assert question.choices[question.correct].label == "29"
     for index, choice in enumerate(question.choices):
@@ -32,7 +33,7 @@ def test_allies_question_is_answered_from_the_members_table() -> None:
 
 
 def test_article4_question_counts_invocations() -> None:
-    question = start_here.most_invoked_article()
+    question = ask_choice("most-invoked-article")
     right, message = question.feedback(0)
     assert right is True
     assert "9 times" in message and "11 September 2001" not in message
@@ -41,7 +42,7 @@ def test_article4_question_counts_invocations() -> None:
 
 @pytest.mark.parametrize("picked", [None, -1, 7])
 def test_impossible_picks_get_plain_words(picked: int | None) -> None:
-    right, message = start_here.allies_on_case_day().feedback(picked)
+    right, message = ask_choice("allies-on-case-day").feedback(picked)
     assert right is None
     assert "pick" in message.lower()
 
@@ -57,26 +58,26 @@ def test_widget_saves_the_answer_and_restores_it(tmp_path: Path) -> None:
     from widgets.classroom.question_view import QuestionWidget
 
     store = ProgressStore(tmp_path)
-    widget = QuestionWidget(start_here.PREDICT_ARTICLE5, store)
+    widget = QuestionWidget(ask_choice("predict-article5-iraq"), store)
     widget.choices.value = 2
     widget.button.click()
     assert "review lesson" in widget.feedback.value
     assert store.answer("00", "predict-article5-iraq") == 2
-    again = QuestionWidget(start_here.PREDICT_ARTICLE5, ProgressStore(tmp_path))
+    again = QuestionWidget(ask_choice("predict-article5-iraq"), ProgressStore(tmp_path))
     assert again.choices.value == 2
 
 
 def test_widget_without_a_pick_asks_for_one(tmp_path: Path) -> None:
     from widgets.classroom.question_view import QuestionWidget
 
-    widget = QuestionWidget(start_here.allies_on_case_day(), ProgressStore(tmp_path))
+    widget = QuestionWidget(ask_choice("allies-on-case-day"), ProgressStore(tmp_path))
     widget.button.click()
     assert "Pick one" in widget.feedback.value
     assert ProgressStore(tmp_path).read() == {}
 
 
 def test_text_fallback_lists_the_choices() -> None:
-    text = start_here.allies_on_case_day().as_text()
+    text = ask_choice("allies-on-case-day").as_text()
     assert "A. 28" in text and "B. 29" in text
 
 
@@ -125,12 +126,11 @@ def test_numeric_widget_gives_feedback_and_saves(tmp_path: Path) -> None:
 
 
 def test_timeline_questions_are_answered_from_the_events() -> None:
-    from widgets.lessons import timeline
 
-    assert timeline.days_to_retaliation().feedback(5)[0] is True
-    assert timeline.days_to_retaliation().feedback(6)[1].startswith("Too high")
-    assert timeline.days_to_first_injury_report().expected() == 8  # 8 Jan strike, 16 Jan report
-    question = timeline.known_when_stoltenberg_spoke()
+    assert ask_number("days-to-retaliation").feedback(5)[0] is True
+    assert ask_number("days-to-retaliation").feedback(6)[1].startswith("Too high")
+    assert ask_number("days-to-first-injury-report").expected() == 8  # 8 Jan strike, 16 Jan report
+    question = ask_choice("known-when-stoltenberg-spoke")
     assert question.correct is not None
     assert "parliament" in question.choices[question.correct].label
     assert "05 January 2020" in question.feedback(question.correct)[1]
@@ -141,7 +141,7 @@ def test_review_bank_has_one_right_answer_and_feedback_for_each_choice() -> None
     from widgets.lessons.review import bank_questions
 
     questions = bank_questions()
-    assert len(questions) == load("question_bank")["question_id"].nunique() >= 2
+    assert len(questions) == _quiz()["question_id"].nunique() >= 2
     for question in questions:
         assert question.correct is not None
         assert all(choice.feedback for choice in question.choices)
@@ -150,7 +150,7 @@ def test_review_bank_has_one_right_answer_and_feedback_for_each_choice() -> None
 
 
 def test_every_lesson_01_to_06_has_at_least_two_bank_questions() -> None:
-    lessons = load("question_bank").groupby("lesson")["question_id"].nunique()
+    lessons = _quiz().groupby("lesson")["question_id"].nunique()
     for lesson in ("01", "02", "03", "04", "05", "06"):
         assert lessons.get(lesson, 0) >= 2, f"lesson {lesson} has too few review questions"
 
@@ -158,6 +158,11 @@ def test_every_lesson_01_to_06_has_at_least_two_bank_questions() -> None:
 def test_every_bank_question_cites_sources_that_resolve() -> None:
     from widgets.sources import resolve_sources
 
-    for row in load("question_bank").itertuples():
+    for row in _quiz().itertuples():
         cited: tuple[str, ...] = row.source_id  # type: ignore[assignment]
         assert cited and resolve_sources(cited)
+
+
+def _quiz() -> pd.DataFrame:
+    questions = load("questions")
+    return questions[questions["role"] == "quiz"]

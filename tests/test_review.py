@@ -3,7 +3,7 @@ a live score in words, and the learner's own line beside what Stoltenberg said."
 
 from __future__ import annotations
 
-import importlib
+import csv
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from widgets.classroom.progress import ProgressError, ProgressStore
+from widgets.classroom.question_bank import ask_choice, ask_number
 from widgets.classroom.questions import Choice, Question
 from widgets.data import load
 from widgets.lessons import review
@@ -38,15 +39,16 @@ class Full(ProgressStore):
 
 
 def _polls_by_hand() -> set[tuple[str, str]]:
-    """Every module-level poll, found independently: each lesson file imported by its path."""
+    """Every poll before the review, found independently: the question files read as plain CSV."""
     found = set()
-    for path in sorted((ROOT / "widgets" / "lessons").glob("*.py")):
-        if path.stem in {"__init__", "review"}:
-            continue
-        module = importlib.import_module(f"widgets.lessons.{path.stem}")
-        for value in vars(module).values():
-            if isinstance(value, Question) and value.correct is None and value.lesson < "07":
-                found.add((value.lesson, value.qid))  # lesson 08 comes after the review
+    for path in [
+        ROOT / "data" / "questions.csv",
+        *sorted((ROOT / "data" / "cases").glob("*/questions.csv")),
+    ]:
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if row["role"] == "poll" and row["lesson"] < "07":  # 08 comes after the review
+                    found.add((row["lesson"], row["question_id"]))
     return found
 
 
@@ -81,25 +83,27 @@ def test_an_unknown_poll_is_sent_back_to_its_lesson() -> None:
 
 
 def test_answers_are_computed_from_the_engines() -> None:
-    from widgets.lessons import start_here, timeline, treaty
+    from widgets.classroom.answer_rules import Context, attacks_inside
 
-    five = review.course_answer(treaty.PREDICT_FIVE)
-    count = treaty.clearly_covered_count()
+    five = review.course_answer(ask_choice("predict-five-attacks"))
+    count = attacks_inside(Context("jan-2020", {})).answer
     assert five.choice == count and five.finding.startswith(f"{count} of the five")
     assert "Incirlik" in five.finding.split("outside")[0]
-    days = round(timeline.days_to_retaliation().expected())
-    answer = review.course_answer(timeline.PREDICT_DAYS)
+    days = round(ask_number("days-to-retaliation").expected())
+    answer = review.course_answer(ask_choice("predict-days-to-retaliation"))
     assert answer.finding.startswith(f"{days} days")
-    assert timeline.PREDICT_DAYS.choices[answer.choice or 0].label == "Within a week"
-    iraq = review.course_answer(start_here.PREDICT_ARTICLE5)
+    assert (
+        ask_choice("predict-days-to-retaliation").choices[answer.choice or 0].label
+        == "Within a week"
+    )
+    iraq = review.course_answer(ask_choice("predict-article5-iraq"))
     assert iraq.choice is not None
-    assert start_here.PREDICT_ARTICLE5.choices[iraq.choice].label.startswith("No")
+    assert ask_choice("predict-article5-iraq").choices[iraq.choice].label.startswith("No")
     assert "such action as it deems necessary" in iraq.finding
     from widgets.classroom.claims import claims
-    from widgets.lessons import case
 
     table = claims()
-    reliability = review.course_answer(case.PREDICT_RELIABILITY)
+    reliability = review.course_answer(ask_choice("predict-reliability"))
     confirmed = int((table["status"] == "confirmed").sum())
     assert f"checked {len(table)} of the article's claims" in reliability.finding
     assert f"{confirmed} were confirmed" in reliability.finding
@@ -109,12 +113,11 @@ def test_the_courses_answer_stays_hidden_until_the_prediction_is_made(
     tmp_path: Path, text_of: Callable[[Any], str]
 ) -> None:
     from widgets.classroom.review_view import PredictionsReview
-    from widgets.lessons import case
 
     store = ProgressStore(tmp_path)
     page = PredictionsReview(store)
-    card = next(c for c in page.cards if c.question.qid == case.PREDICT_RELIABILITY.qid)
-    finding = review.course_answer(case.PREDICT_RELIABILITY).finding
+    card = next(c for c in page.cards if c.question.qid == ask_choice("predict-reliability").qid)
+    finding = review.course_answer(ask_choice("predict-reliability")).finding
     assert card.poll is not None and card.reveal.button.disabled
     assert finding not in text_of(page) and "Closest choice" not in text_of(page)
     assert "<b>After reading the article once, how much of it" in text_of(card)
@@ -135,12 +138,13 @@ def test_a_prediction_made_in_its_lesson_is_shown_and_its_answer_opens(
     tmp_path: Path, text_of: Callable[[Any], str]
 ) -> None:
     from widgets.classroom.review_view import PredictionsReview
-    from widgets.lessons import treaty
 
     store = ProgressStore(tmp_path)
-    store.save("02", treaty.PREDICT_FIVE.qid, 4)
+    store.save("02", ask_choice("predict-five-attacks").qid, 4)
     card = next(
-        c for c in PredictionsReview(store).cards if c.question.qid == treaty.PREDICT_FIVE.qid
+        c
+        for c in PredictionsReview(store).cards
+        if c.question.qid == ask_choice("predict-five-attacks").qid
     )
     assert card.poll is None and "Your prediction: 4" in text_of(card)
     assert not card.reveal.button.disabled and "of the five" not in text_of(card)
@@ -281,10 +285,9 @@ def test_the_line_is_saved_then_compared_with_his(
     tmp_path: Path, text_of: Callable[[Any], str]
 ) -> None:
     from widgets.classroom.review_view import StoltenbergLine
-    from widgets.lessons import start_here
 
     store = ProgressStore(tmp_path)
-    store.save("00", start_here.PREDICT_ARTICLE5.qid, 1)
+    store.save("00", ask_choice("predict-article5-iraq").qid, 1)
     line = StoltenbergLine(store)
     assert "Yes, but only if the North Atlantic Council votes for it." in line.prediction.value
     assert line.reveal.button.disabled and "de-escalate" not in text_of(line)

@@ -136,7 +136,9 @@ def unresolved(root: Path) -> list[str]:
                     continue
                 if column in lists:
                     cited = {item.strip() for item in value.split(lists[column]) if item.strip()}
-                elif field.get("type", "string") in {"string", "list"}:
+                elif field.get("type", "string") in {"string", "list"} and "enum" not in field.get(
+                    "constraints", {}
+                ):  # an enumerated value is one of the schema's words, not a citation
                     cited = mentions(value, ignore)
                 else:
                     continue

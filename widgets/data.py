@@ -764,9 +764,11 @@ def _content_problems(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
         seas = set(frames["article6_seas"]["sea_id"].dropna())
         shown = display_path(root / rules["path"])
         problems += _rule_area_problems(shown, frames["article6_rules"], seas)
-    if "question_bank" in frames:
-        bank = next(r for r in descriptor["resources"] if r["name"] == "question_bank")
-        problems += _question_problems(display_path(root / bank["path"]), frames["question_bank"])
+    seen_questions: dict[str, str] = {}  # question id -> the file that has it first
+    for resource in descriptor["resources"]:
+        if _table_and_case(resource["name"])[0] in ("questions", "case_questions"):
+            shown = display_path(root / resource["path"])
+            problems += _question_problems(shown, frames[resource["name"]], seen_questions)
     return problems + _case_problems(root, descriptor, frames)
 
 
@@ -922,29 +924,98 @@ def _box_problem(area: str) -> str | None:
     return None
 
 
-def _question_problems(shown: str, bank: pd.DataFrame) -> list[Problem]:
-    """Each question's choices are numbered 0, 1, 2, ... with no gap, and exactly one is marked
-    correct: the lessons show choices in that order and mark the correct one right."""
+QUESTION_LEVEL = ("explanation", "right_feedback", "answer", "params", "tolerance")
+TRUE = ("true", "True", "TRUE", "1")
+
+
+def _question_problems(shown: str, bank: pd.DataFrame, seen: dict[str, str]) -> list[Problem]:
+    """What a question needs beyond its schema: its rows agree on lesson, role and prompt; its
+    choices are numbered 0, 1, 2, ... with no gap; a poll marks no choice right, a check marks
+    exactly one or names the rule that computes it, a quiz question marks one and names its
+    sources; one row without a choice is a question answered with a number, whose answer a rule
+    gives. Ids are unique across the course's file and every case's."""
     problems = []
     rows = pd.Series(range(2, len(bank) + 2), index=bank.index)
     for question_id, group in bank.groupby("question_id", sort=False):
+        first = int(rows[group.index[0]])
+
+        def problem(
+            column: str | None, rule: str, detail: str, row: int = first, qid: Any = question_id
+        ) -> None:
+            problems.append(Problem(shown, row, column, rule, f"question {qid!r} {detail}"))
+
+        earlier = seen.setdefault(str(question_id), shown)
+        if earlier != shown:
+            problem("question_id", "unique across files", f"is already a question in {earlier}")
+        for column in ("lesson", "role", "prompt"):
+            if group[column].nunique(dropna=False) > 1:
+                problem(column, "same on every row", f"gives different {column}s on its rows")
         indices = sorted(int(i) for i in group["choice_index"])
         if indices != list(range(len(indices))):
-            where = int(rows[group.index[0]])
             found = ", ".join(str(i) for i in indices)
-            detail = (
-                f"question {question_id!r} numbers its choices {found}; number them "
-                f"0, 1, 2, ... ({len(indices)} choices: 0 to {len(indices) - 1})"
+            problem(
+                "choice_index",
+                "choices numbered from 0",
+                f"numbers its choices {found}; number them 0, 1, 2, ... "
+                f"({len(indices)} choices: 0 to {len(indices) - 1})",
             )
-            problems.append(
-                Problem(shown, where, "choice_index", "choices numbered from 0", detail)
+        later = group.sort_values("choice_index").iloc[1:]
+        for column in QUESTION_LEVEL:
+            for row, cell in _rows(later[column]):  # the raw frame's index is its position
+                if isinstance(cell, str) and cell.strip():
+                    problem(
+                        column,
+                        "first row only",
+                        f"gives {column} on a later row; give it "
+                        "once, on the row with choice_index 0",
+                        row,
+                    )
+        role = str(group["role"].iloc[0])
+        rule = group.sort_values("choice_index")["answer"].iloc[0]
+        has_rule = isinstance(rule, str) and bool(rule.strip())
+        correct = group[group["correct"].isin(TRUE)]
+        if len(group) == 1 and not (isinstance(group["choice"].iloc[0], str)):
+            if role == "poll" or not has_rule:
+                problem(
+                    "answer",
+                    "a rule for a number",
+                    "has no choices, so it is answered "
+                    "with a number: name the rule that gives it in answer (role check)",
+                )
+            continue
+        if len(group) < 2:
+            problem("choice", "two choices", "needs at least two choices, one per row")
+        if role == "poll" and len(correct):
+            problem(
+                "correct",
+                "no right answer in a poll",
+                "is a poll: leave correct empty "
+                "on every row (the answer comes after the learner has committed)",
+                int(rows[correct.index[0]]),
             )
-        correct = group[group["correct"].isin(["true", "True", "TRUE", "1"])]
-        if len(correct) != 1:
-            where = int(rows[correct.index[1]]) if len(correct) > 1 else int(rows[group.index[0]])
-            detail = (
-                f"question {question_id!r} has {len(correct)} choices marked correct; "
-                "mark exactly one true"
+        where = int(rows[correct.index[1]]) if len(correct) > 1 else first
+        if role == "quiz" and (len(correct) != 1 or has_rule):
+            problem(
+                "correct",
+                "one correct choice",
+                f"has {len(correct)} choices marked correct; mark exactly one true (a quiz "
+                "question's answer is marked, not computed)",
+                where,
             )
-            problems.append(Problem(shown, where, "correct", "one correct choice", detail))
+        if role == "check" and not has_rule and len(correct) != 1:
+            problem(
+                "correct",
+                "one correct choice",
+                f"has {len(correct)} choices marked "
+                "correct; mark exactly one true, or name the rule that computes it in answer",
+                where,
+            )
+        if role == "quiz" and group["source_id"].isna().any():
+            index = group.index[group["source_id"].isna()][0]
+            problem(
+                "source_id",
+                "sources for the quiz",
+                "is a quiz question: each row names the sources its answer rests on",
+                int(rows[index]),
+            )
     return problems

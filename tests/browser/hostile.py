@@ -34,7 +34,14 @@ PAYLOAD = (
 )
 HOSTILE_URL = f"javascript:{MARK}//"
 # Strings without a pattern in the schema that still have a grammar the loader checks: not text.
-STRUCTURED = {("article6_rules", "area")}
+STRUCTURED = {("article6_rules", "area")} | {
+    (table, column)
+    for table in ("questions", "case_questions")
+    for column in ("value", "params")  # matched against a computed answer; a rule's settings
+}
+# A question gives these once, on its first row (the loader refuses them on later rows), and a
+# question answered with a number has no choice: an empty cell there stays empty.
+FIRST_ROW_ONLY = ("explanation", "right_feedback", "choice")
 # Games whose outcomes a lesson names (lesson 04's self-check): their outcomes stay as they are.
 KEEP_OUTCOMES = {"classic_deterrence"}
 
@@ -53,7 +60,7 @@ def free_text_fields(resource: dict[str, Any]) -> list[str]:
             continue
         if "pattern" in constraints or "enum" in constraints:
             continue
-        if (resource["name"], field["name"]) in STRUCTURED:
+        if (resource["name"].partition(".")[0], field["name"]) in STRUCTURED:
             continue
         found.append(field["name"])
     return found
@@ -76,8 +83,16 @@ def build(target: Path, source: Path = DATA) -> Path:
             header = list(reader.fieldnames or [])
         fields = {f["name"]: f for f in resource["schema"]["fields"]}
         free = free_text_fields(resource)
+        table = resource["name"].partition(".")[0]
         for row in rows:
             for name in free:
+                if (
+                    table in ("questions", "case_questions")
+                    and name in FIRST_ROW_ONLY
+                    and not row[name]
+                    and (name == "choice" or row["choice_index"] != "0")
+                ):
+                    continue
                 if fields[name].get("format") == "uri":
                     row[name] = HOSTILE_URL
                 else:

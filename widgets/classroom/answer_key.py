@@ -9,6 +9,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from widgets.classroom.answer_rules import LEARNER_SETTINGS
+from widgets.classroom.question_bank import ask, question_ids, table
 from widgets.classroom.questions import NumericQuestion, Question
 from widgets.lessons import review
 
@@ -25,49 +27,19 @@ class KeyRow:
 
 
 def lesson_questions() -> list[Question | NumericQuestion]:
-    """Every question lessons 00-06 and 08 put on the page, in page order (lesson 07's quiz is
-    the question bank). A test checks this list against the questions the notebooks show."""
-    from widgets.lessons import (
-        ambiguity,
-        case,
-        council,
-        escalation,
-        start_here,
-        timeline,
-        transfer,
-        treaty,
-    )
-
+    """Every question lessons 00-06 and 08 put on the page, by lesson (lesson 07's quiz comes
+    from the same tables, role ``quiz``). A question whose answer depends on the learner's own
+    sliders is keyed as such. A test checks this list against the questions the notebooks show."""
     return [
-        start_here.PREDICT_ARTICLE5,
-        start_here.allies_on_case_day(),
-        start_here.most_invoked_article(),
-        case.PREDICT_RELIABILITY,
-        case.misleading_by_omission(),
-        treaty.PREDICT_FIVE,
-        treaty.ARTICLE5_MEANS,
-        *(treaty.attack_question(index) for index in treaty.ATTACKS_ASKED),
-        timeline.PREDICT_DAYS,
-        timeline.days_to_retaliation(),
-        timeline.days_to_first_injury_report(),
-        timeline.known_when_stoltenberg_spoke(),
-        escalation.PREDICT_IRAN,
-        escalation.peak_rung(),
-        escalation.deterrence_default(),
-        escalation.misperception_war(),
-        ambiguity.PREDICT_CLARITY,
-        ambiguity.PREDICT_THRESHOLD,
-        ambiguity.PREDICT_DILEMMA,
-        ambiguity.PREDICT_COMMITMENT,
-        ambiguity.PREDICT_WINDOW,
-        ambiguity.JUST_ENOUGH,
-        ambiguity.JUDGE_SILENCE,
-        council.PREDICT_COUNCIL,
-        transfer.PREDICT_LINE,
-        transfer.article6_here(),
-        transfer.article4_gives(),
-        transfer.reported_before_meeting(),
+        ask(qid, answer=lambda: math.nan) if _rule(qid) == LEARNER_SETTINGS else ask(qid)
+        for qid in question_ids()
     ]
+
+
+def _rule(qid: str) -> str:
+    rows = table()
+    rule = rows.loc[rows["question_id"] == qid, "answer"].iloc[0]
+    return rule if isinstance(rule, str) else ""
 
 
 def question_text(prompt: str) -> str:

@@ -13,10 +13,11 @@ from typing import Any
 from widgets.cases import case
 from widgets.classroom.line_view import SavedLine, side_by_side
 from widgets.classroom.progress import ProgressStore
+from widgets.classroom.question_bank import ask_choice, question_ids
 from widgets.classroom.question_view import QuestionWidget, QuizWidget
 from widgets.classroom.questions import Choice, Question
 from widgets.classroom.reveal import Reveal
-from widgets.lessons import review, start_here
+from widgets.lessons import review
 from widgets.markup import escape
 from widgets.sources import sources_html
 
@@ -177,7 +178,7 @@ class StoltenbergLine:
         self.box.add_class("course-stoltenberg-line")
 
     def _prediction_label(self) -> str:
-        question = start_here.PREDICT_ARTICLE5
+        question = ask_choice(question_ids("00", roles=("poll",))[0])  # before the treaty
         label = review.choice_label(question, self.store.answer(question.lesson, question.qid))
         return label or "you have not made it yet (it is the first prediction above)"
 

@@ -1,29 +1,14 @@
-"""Questions of lesson 01: a poll on the article's reliability; a self-check read from claims."""
+"""Lesson 01's pieces beyond its questions: the claims the learner tags and rates, and the
+debrief shown after the self-check (the questions are rows of the case's ``questions.csv``)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from widgets.classroom.claims import claims
-from widgets.classroom.questions import Choice, Question
 from widgets.markup import escape
 
 LESSON = "01"
-OMITS_ARTICLE6 = "article5-applies-us-targets-iraq"
-
-PREDICT_RELIABILITY = Question(
-    qid="predict-reliability",
-    lesson=LESSON,
-    prompt=(
-        "Predict first: after reading the article once, how much of it do you expect to hold up?"
-    ),
-    choices=(
-        Choice("Nearly all of it."),
-        Choice("Most facts, but some quotations or hints will not hold up."),
-        Choice("Little of it."),
-    ),
-    explanation="Saved. Tag and rate each claim below, then compare with the sources.",
-)
 
 
 def claims_to_check() -> pd.DataFrame:
@@ -32,34 +17,6 @@ def claims_to_check() -> pd.DataFrame:
     table = claims()
     return pd.DataFrame(
         {"#": table["order"], "In the article": table["quote"], "Said by": table["speaker"]}
-    )
-
-
-def misleading_by_omission() -> Question:
-    """Which claim misleads because it leaves Article 6 out? Choices are the article's own words
-    (the ones the learner tagged and rated); the answer and feedback are read from ``claims``."""
-    table = claims().set_index("claim_id")
-    options = [OMITS_ARTICLE6, "article5-invoked-after-9-11", "stoltenberg-wont-speculate-article5"]
-    feedback = {
-        OMITS_ARTICLE6: str(table.loc[OMITS_ARTICLE6, "evidence"]),
-        "article5-invoked-after-9-11": (
-            "That one is confirmed: NATO invoked Article 5 in September 2001, after an attack on "
-            "US territory, which lies inside the treaty area."
-        ),
-        "stoltenberg-wont-speculate-article5": (
-            "That one is confirmed by several reports of the press conference; it reports a "
-            "refusal to speculate and claims nothing about where Article 5 applies."
-        ),
-    }
-    return Question(
-        qid="misleading-by-omission",
-        lesson=LESSON,
-        prompt=(
-            "Self-check: which of these, in the article's words, misleads because it leaves out "
-            "Article 6?"
-        ),
-        choices=tuple(Choice(f"“{table.loc[c, 'quote']!s}”", feedback[c]) for c in options),
-        correct=0,
     )
 
 

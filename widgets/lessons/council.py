@@ -16,31 +16,12 @@ So: restraint and a training pause, yes; full support for the strike, no; Articl
 from __future__ import annotations
 
 from widgets.classroom.council import real_lines
-from widgets.classroom.questions import Choice, Question
 from widgets.data import load
 
 LESSON = "06"
 
-PREDICT_COUNCIL = Question(
-    qid="predict-council-line",
-    lesson=LESSON,
-    prompt=(
-        "Predict first: on 6 January 2020, after the US killed Soleimani, what will the 29 allies' "
-        "ambassadors manage to say together?"
-    ),
-    choices=(
-        Choice("Full support for the US strike, and a promise that Article 5 covers US forces."),
-        Choice(
-            "A call for restraint and de-escalation, a pause in training in Iraq, "
-            "and no word on Article 5."
-        ),
-        Choice("A criticism of the US strike, and a call to bring NATO's trainers home."),
-        Choice("No common line at all: at least one ally blocks every statement."),
-    ),
-    explanation="Saved. Now play the Council; the debrief at the end shows what really happened.",
-)
-
-OUTCOME = 1  # the choice of PREDICT_COUNCIL that matches the real day (see the module docstring)
+PREDICT_COUNCIL = "predict-council-line"  # the poll, a row of the case's questions.csv
+OUTCOME = 1  # the poll's choice that matches the real day (see the module docstring)
 
 
 def what_happened() -> str:

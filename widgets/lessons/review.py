@@ -9,58 +9,46 @@ checks, the deterrence model), so a change in the data changes the answer key wi
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
-from types import ModuleType
 from typing import Any
 
 import pandas as pd
 
-import widgets.lessons
 from widgets.cases import case
 from widgets.classroom.progress import ProgressStore
-from widgets.classroom.questions import Choice, Question
+from widgets.classroom.question_bank import ask_choice, ask_number, question_ids
+from widgets.classroom.questions import Question
 from widgets.data import load
 
 LESSON = "07"
 LINE_QID = "stoltenberg-line"  # where the learner's own line is saved
 DETERRENCE_START = (3.0, -2.0)  # lesson 05's starting w0, w1 (illustrative, not estimates)
 LEAD_INS = ("Predict first:", "Predict:")  # the lessons' cue, not part of the question
+DAYS_CHECK = "days-to-retaliation"  # lesson 03's count of days, which the review explains
 
 
 # --- The quiz -------------------------------------------------------------------------------------
 
 
 def bank_questions() -> list[Question]:
-    """Every question of ``question_bank``, in lesson order, with feedback on each choice."""
-    bank = load("question_bank").sort_values(["lesson", "question_id", "choice_index"])
-    questions = []
-    for question_id, rows in bank.groupby("question_id", sort=False):
-        rights = [int(i) for i in rows.loc[rows["correct"], "choice_index"]]
-        if len(rights) != 1:
-            raise ValueError(f"question {question_id!r} must have exactly one right choice")
-        questions.append(
-            Question(
-                qid=str(question_id),
-                lesson=LESSON,
-                prompt=f"(Lesson {rows['lesson'].iloc[0]}) {rows['prompt'].iloc[0]}",
-                choices=tuple(
-                    Choice(str(c), str(f))
-                    for c, f in zip(rows["choice"], rows["feedback"], strict=True)
-                ),
-                correct=rights[0],
-            )
-        )
-    return questions
+    """Every quiz question (rows of ``questions`` with role ``quiz``), in the order of the lessons
+    they check, with feedback on each choice; asked as lesson 07's, where answers are saved."""
+    quiz = sorted(
+        (ask_choice(qid) for qid in question_ids(roles=("quiz",))),
+        key=lambda q: (q.lesson, q.qid),
+    )
+    return [replace(q, lesson=LESSON, prompt=f"(Lesson {q.lesson}) {q.prompt}") for q in quiz]
 
 
 def questions_per_lesson() -> dict[str, int]:
-    """How many bank questions check each lesson, e.g. ``{"01": 2, ...}``."""
-    bank = load("question_bank")
-    counts = bank.groupby("lesson")["question_id"].nunique()
-    return {str(lesson): int(n) for lesson, n in counts.items()}
+    """How many quiz questions check each lesson, e.g. ``{"01": 2, ...}``."""
+    counts: dict[str, int] = {}
+    for qid in question_ids(roles=("quiz",)):
+        lesson = ask_choice(qid).lesson
+        counts[lesson] = counts.get(lesson, 0) + 1
+    return counts
 
 
 def quiz_coverage() -> pd.DataFrame:
@@ -110,30 +98,18 @@ def score(store: ProgressStore | None = None) -> tuple[int, int, int]:
     return result.right, result.right + result.wrong, result.total
 
 
-# --- Predictions: discovered in every lesson module ---------------------------------------------
-
-
-def lesson_modules() -> list[ModuleType]:
-    """Every module of ``widgets.lessons`` except this one, imported (so a new lesson counts)."""
-    modules = []
-    for info in sorted(pkgutil.iter_modules(widgets.lessons.__path__), key=lambda i: i.name):
-        name = f"{widgets.lessons.__name__}.{info.name}"
-        if name != __name__ and not info.ispkg:
-            modules.append(importlib.import_module(name))
-    return modules
+# --- Predictions: the polls of the lessons before this one ------------------------------------
 
 
 def discover_predictions() -> list[Question]:
-    """Every "predict first" poll (a :class:`Question` with ``correct is None``) that a lesson
-    before the review defines at module level, one per question id, in lesson order and, within a
-    lesson, in the order its module defines them. Lesson 08 comes after the review and closes its
-    own prediction."""
-    found: dict[str, Question] = {}
-    for module in lesson_modules():
-        for value in vars(module).values():
-            if isinstance(value, Question) and value.correct is None and value.lesson < LESSON:
-                found.setdefault(f"{value.lesson}/{value.qid}", value)
-    return sorted(found.values(), key=lambda q: q.lesson)  # stable: each lesson's own order
+    """Every "predict first" poll (role ``poll`` in the questions' data) of a lesson before the
+    review, in lesson order. Lesson 08 comes after the review and closes its own prediction."""
+    return [
+        question
+        for qid in question_ids(roles=("poll",))
+        for question in [ask_choice(qid)]
+        if question.lesson < LESSON
+    ]
 
 
 def prompt_text(question: Question) -> str:
@@ -224,16 +200,15 @@ def _reliability(question: Question) -> CourseAnswer:
 
 
 def _five_attacks(question: Question) -> CourseAnswer:
-    from widgets.lessons import treaty
-    from widgets.treaty import article6_verdict
+    from widgets.classroom.answer_rules import attack_verdict, attacks
 
-    places = load("places").set_index("place_id")
     groups: dict[str, list[str]] = {"yes": [], "no": [], "contested": []}
-    for place_id, target, on, _description in treaty.ATTACKS:
-        row = places.loc[place_id].to_dict()
-        verdict = article6_verdict(float(row["lat"]), float(row["lon"]), target=target, on=on)
-        groups.setdefault(str(verdict.covered), []).append(str(row["name"]))
-    count = treaty.clearly_covered_count()
+    places = load("places").set_index("place_id")
+    table = attacks(case().case_id)
+    for _, row in table.iterrows():
+        name = str(places.loc[row["place_id"], "name"])
+        groups.setdefault(str(attack_verdict(row).covered), []).append(name)
+    count = len(groups["yes"])
     parts = [
         f"clearly inside: {', '.join(groups['yes']) or 'none'}",
         f"outside: {', '.join(groups['no']) or 'none'}",
@@ -248,10 +223,13 @@ def _five_attacks(question: Question) -> CourseAnswer:
 
 
 def _days(question: Question) -> CourseAnswer:
-    from widgets.lessons import timeline
+    from widgets.classroom.answer_rules import parse_params
+    from widgets.classroom.question_bank import table
 
-    days = round(timeline.days_to_retaliation().expected())
-    strike, retaliation = _event(timeline.STRIKE), _event(timeline.RETALIATION)
+    rows = table()
+    params = parse_params(rows.loc[rows["question_id"] == DAYS_CHECK, "params"].iloc[0])
+    days = round(ask_number(DAYS_CHECK).expected())
+    strike, retaliation = _event(params["from"]), _event(params["to"])
     choice = 0 if days == 0 else 1 if days <= 7 else 2 if days <= 45 else 3
     return CourseAnswer(
         finding=(
