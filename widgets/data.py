@@ -187,6 +187,12 @@ def clear_cache() -> None:
     _descriptor.cache_clear()
 
 
+def file_of(relative: str, root: Path | str | None = None) -> str:
+    """A data file's path as messages show it (``data/cases/jan-2020/questions.csv``), in the
+    data folder the course reads (``ALLIANCE_COURSE_DATA`` may point to another)."""
+    return display_path(_root(root) / relative)
+
+
 def _root(root: Path | str | None) -> Path:
     return Path(root or os.environ.get(DATA_ENV) or DATA_DIR).resolve()
 

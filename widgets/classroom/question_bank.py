@@ -15,7 +15,7 @@ import pandas as pd
 
 from widgets.classroom.answer_rules import LEARNER_SETTINGS, RULES, Context, parse_params
 from widgets.classroom.questions import Choice, NumericQuestion, Question
-from widgets.data import load
+from widgets.data import CASES, file_of, load
 
 AnyQuestion = Question | NumericQuestion
 TABLES = ("questions", "case_questions")
@@ -23,8 +23,8 @@ TABLES = ("questions", "case_questions")
 
 def _file(row: Mapping[str, Any]) -> str:
     case_id = row.get("case_id")
-    return (
-        f"data/cases/{case_id}/questions.csv" if isinstance(case_id, str) else "data/questions.csv"
+    return file_of(
+        f"{CASES}/{case_id}/questions.csv" if isinstance(case_id, str) else "questions.csv"
     )
 
 
