@@ -308,17 +308,18 @@ def test_lesson_06_reveals_the_debrief_and_saves_none_of_it() -> None:
 
 
 def test_the_poll_predicts_and_its_answer_comes_from_sourced_events() -> None:
-    from widgets.lessons import council
+    from widgets.lessons import review
     from widgets.sources import resolve_sources
 
     poll = ask_choice("predict-council-line")
     assert poll.correct is None and poll.lesson == "06"
-    answer = poll.choices[council.OUTCOME].label
+    found = review.course_answer(poll)
+    assert found.choice is not None
+    answer = poll.choices[found.choice].label
     assert "restraint" in answer and "no word on Article 5" in answer
-    happened = council.what_happened()
-    assert "urged restraint and de-escalation" in happened
-    assert "would not speculate" in happened
-    assert len(resolve_sources(council.outcome_sources())) >= 2
+    assert "urged restraint and de-escalation" in found.finding
+    assert "would not speculate" in found.finding
+    assert len(resolve_sources(found.source_ids)) >= 2
 
 
 def test_the_csto_clause_has_a_labelled_english_translation() -> None:

@@ -364,9 +364,9 @@ def drive_escalation(seen: Findings) -> None:
 
 
 def drive_review(seen: Findings) -> None:
-    from widgets.classroom.review_view import PredictionsReview, ReviewQuiz, StoltenbergLine
+    from widgets.classroom.review_view import PredictionsReview, ReviewQuiz, StatementLine
 
-    page, quiz, line = PredictionsReview(), ReviewQuiz(), StoltenbergLine()
+    page, quiz, line = PredictionsReview(), ReviewQuiz(), StatementLine()
     seen.check("PredictionsReview", page)
     for card in page.cards:
         if card.poll is not None:
@@ -381,7 +381,7 @@ def drive_review(seen: Findings) -> None:
     line.text.value = f'<img src=x onerror="{MARK}">'  # what a learner types
     line.button.click()
     line.reveal.button.click()
-    seen.check("StoltenbergLine", line)
+    seen.check("StatementLine", line)
 
 
 def drive_line(seen: Findings) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from widgets.classroom.progress import ProgressStore
+from widgets.classroom.readings import reading_text
 from widgets.data import curator_fields, load
 from widgets.escalation.models_view import (
     ambiguity_explorer,
@@ -181,7 +182,8 @@ def test_the_european_presets_say_what_the_lesson_argues() -> None:
     for words, fear in [("own defence", "abandonment"), ("US-Iran crisis", "entrapment")]:
         preset.value = next(n for n in dilemma_presets() if n.startswith("European") and words in n)
         assert f"{fear} is the bigger fear" in explorer.summary
-    assert "abandonment for their own defence and entrapment" in ambiguity.READING
+    reading = reading_text(ambiguity.READING)
+    assert "abandonment for their own defence and entrapment" in reading
 
 
 def test_the_courses_reading_waits_for_the_learners_judgement(

@@ -29,6 +29,8 @@ FIELDS = [
     "answer",
     "params",
     "tolerance",
+    "closest",
+    "finding",
     "source_id",
     "note",
 ]

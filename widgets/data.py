@@ -930,7 +930,7 @@ def _box_problem(area: str) -> str | None:
     return None
 
 
-QUESTION_LEVEL = ("explanation", "right_feedback", "answer", "params", "tolerance")
+QUESTION_LEVEL = ("explanation", "right_feedback", "answer", "params", "tolerance", "finding")
 TRUE = ("true", "True", "TRUE", "1")
 
 
@@ -991,6 +991,15 @@ def _question_problems(shown: str, bank: pd.DataFrame, seen: dict[str, str]) -> 
             continue
         if len(group) < 2:
             problem("choice", "two choices", "needs at least two choices, one per row")
+        closest = group[group["closest"].isin(TRUE)]
+        if len(closest) > 1 or (len(closest) and role != "poll"):
+            problem(
+                "closest",
+                "one closest choice, in a poll",
+                "marks closest on more than one choice, or is not a poll: mark at most one "
+                "choice of a poll",
+                int(rows[closest.index[-1]]),
+            )
         if role == "poll" and len(correct):
             problem(
                 "correct",

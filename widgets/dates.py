@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-DateLike = str | pd.Timestamp  # what models accept for a day: "2020-01-06" or a Timestamp
+DateLike = str | pd.Timestamp  # what models accept for a day: "2024-03-01" or a Timestamp
 
 
 def as_date(on: DateLike) -> pd.Timestamp:

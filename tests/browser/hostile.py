@@ -41,7 +41,7 @@ STRUCTURED = {("article6_rules", "area")} | {
 }
 # A question gives these once, on its first row (the loader refuses them on later rows), and a
 # question answered with a number has no choice: an empty cell there stays empty.
-FIRST_ROW_ONLY = ("explanation", "right_feedback", "choice")
+FIRST_ROW_ONLY = ("explanation", "right_feedback", "finding", "choice")
 # Games whose outcomes a lesson names (lesson 04's self-check): their outcomes stay as they are.
 KEEP_OUTCOMES = {"classic_deterrence"}
 

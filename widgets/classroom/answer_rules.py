@@ -43,6 +43,7 @@ class Context:
 class Computed:
     answer: object  # matched against the choices' values (str), or the number itself
     values: dict[str, Any] = field(default_factory=dict)  # fill the texts' {placeholders}
+    source_ids: tuple[str, ...] = ()  # the rows of ``sources`` the answer rests on
 
 
 Rule = Callable[[Context], Computed]
@@ -156,9 +157,24 @@ def attack_verdict(row: pd.Series) -> Any:
 def attacks_inside(context: Context) -> Computed:
     """How many of the case's attacks the engine finds clearly inside the treaty area."""
     table = attacks(context.the_case())
-    count = sum(attack_verdict(row).covered == "yes" for _, row in table.iterrows())
+    places = load("places").set_index("place_id")["name"]
+    groups: dict[str, list[str]] = {"yes": [], "no": [], "contested": []}
+    for _, row in table.iterrows():
+        groups[str(attack_verdict(row).covered)].append(str(places[row["place_id"]]))
+    count = len(groups["yes"])
     listed = "; ".join(f"({i}) {d}" for i, d in enumerate(table["description"], start=1))
-    return Computed(count, {"attacks": listed, "count": count, "total": len(table)})
+    contested = ", ".join(groups["contested"])
+    return Computed(
+        count,
+        {
+            "attacks": listed,
+            "count": count,
+            "total": len(table),
+            "inside": ", ".join(groups["yes"]) or "none",
+            "outside": ", ".join(groups["no"]) or "none",
+            "contested": f"; contested: {contested}" if contested else "",
+        },
+    )
 
 
 @rule("article6-attack")
@@ -172,12 +188,14 @@ def article6_attack(context: Context) -> Computed:
     if not isinstance(row, pd.Series):
         raise ValueError(f"the attack {attack_id!r} is in the case's attacks.csv twice")
     verdict = attack_verdict(row)
+    reason = str(verdict.reason)
     return Computed(
         verdict.covered,
         {
             "description": row["description"],
             "on": f"{row['on']:%Y-%m-%d}",
-            "reason": verdict.reason,
+            "reason": reason,
+            "reason_lower": reason[:1].lower() + reason[1:],
         },
     )
 
@@ -205,6 +223,121 @@ def days_between(context: Context) -> Computed:
     first = _event_day(events, context.param("from"))
     last = _event_day(events, context.param("to"))
     return Computed(float((last - first).days))
+
+
+@rule("days-band")
+def days_band(context: Context) -> Computed:
+    """How long between two events, in words a poll offers: ``same-day``, ``within-a-week``,
+    ``within-weeks`` (up to 45 days) or ``longer``; their dates fill ``{from_date}`` and
+    ``{to_date}``."""
+    events = _events(context.the_case())
+    first_id, last_id = context.param("from"), context.param("to")
+    first, last = _event_day(events, first_id), _event_day(events, last_id)
+    days = (last - first).days
+    if days == 0:
+        band = "same-day"
+    elif days <= 7:
+        band = "within-a-week"
+    else:
+        band = "within-weeks" if days <= 45 else "longer"
+    values = {"days": days, "from_date": _long_date(first), "to_date": _long_date(last)}
+    return Computed(band, values, _first_sources(events, (first_id, last_id)))
+
+
+def _first_sources(events: pd.DataFrame, event_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The first report of each event (its first source), in order, once each."""
+    cited: list[str] = []
+    for event_id in event_ids:
+        sources: Any = events.loc[event_id, "source_id"]  # a tuple: the loader splits lists
+        cited += [str(source) for source in tuple(sources)[:1]]
+    return tuple(dict.fromkeys(cited))
+
+
+@rule("events")
+def events_said(context: Context) -> Computed:
+    """What some events of the case did, in the events table's words (``{action[event-id]}``),
+    with their first reports as sources; no answer (a poll marks its closest choice)."""
+    events = _events(context.the_case())
+    chosen = tuple(e.strip() for e in context.param("events").split(",") if e.strip())
+    for event_id in chosen:
+        _event_day(events, event_id)
+    actions = {e: str(events.loc[e, "action"]) for e in chosen}
+    return Computed(None, {"action": actions}, _first_sources(events, chosen))
+
+
+@rule("debrief")
+def debrief(context: Context) -> Computed:
+    """What the alliance really said (the case's debrief events), as ``{said}``."""
+    events = _events(context.the_case())
+    chosen = case(context.the_case()).debrief_events
+    said = " ".join(str(events.loc[e, "action"]) for e in chosen)
+    return Computed(None, {"said": said}, _first_sources(events, chosen))
+
+
+@rule("reading")
+def reading(context: Context) -> Computed:
+    """One of the case's readings (``readings.csv``) as plain text, as ``{reading}``."""
+    from widgets.classroom.readings import reading_text
+
+    return Computed(None, {"reading": reading_text(context.param("reading"), context.the_case())})
+
+
+@rule("claim-counts")
+def claim_counts(context: Context) -> Computed:
+    """How much of the case's article held up against the sources: ``nearly-all`` (90% or more
+    of its claims confirmed), ``most`` (half or more) or ``little``, with the counts by kind."""
+    from widgets.classroom.claims import claims
+
+    table = claims(context.the_case())
+    counts = table["status"].value_counts()
+    total, confirmed = len(table), int(counts.get("confirmed", 0))
+    share = confirmed / total if total else 0.0
+
+    def held(kinds: set[str]) -> str:
+        rows = table[table["kind"].isin(kinds)]
+        return f"{int((rows['status'] == 'confirmed').sum())} of {len(rows)}"
+
+    others = ", ".join(f"{int(n)} {k}" for k, n in counts.items() if k != "confirmed")
+    return Computed(
+        "nearly-all" if share >= 0.9 else "most" if share >= 0.5 else "little",
+        {
+            "total": total,
+            "confirmed": confirmed,
+            "others": others,
+            "facts": held({"fact"}),
+            "quotations": held({"quotation"}),
+            "opinions": held({"speculation", "opinion"}),
+        },
+    )
+
+
+@rule("deterrence-threshold")
+def deterrence_threshold(context: Context) -> Computed:
+    """q*, the belief that just deters, for the payoffs ``w0`` and ``w1``, as ``{q_star}``."""
+    from widgets.escalation.models import extended_deterrence
+
+    result = extended_deterrence(float(context.param("w0")), float(context.param("w1")), 0.0)
+    return Computed(None, {"q_star": f"{result.q_star or 0.0:.2f}"})
+
+
+@rule("dilemma-fear")
+def dilemma_fear(context: Context) -> Computed:
+    """Which fear weighs more at one of the case's dilemma presets: ``entrapment`` (the
+    partner's risk-taking exceeds the need), ``abandonment``, or ``both`` when equal."""
+    from widgets.escalation.models import alliance_dilemma, dilemma_preset
+
+    _, dependence, risk = dilemma_preset(context.param("preset"), context.the_case())
+    fear = "entrapment" if risk > dependence else "abandonment" if dependence > risk else "both"
+    best = alliance_dilemma(dependence, risk).best_commitment
+    return Computed(
+        fear,
+        {
+            "fear": fear.capitalize(),
+            "dependence": f"{dependence:g}",
+            "risk": f"{risk:g}",
+            "best": f"{best:.2f}",
+        },
+    )
 
 
 @rule("days-to-first-report")

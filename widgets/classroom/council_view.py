@@ -98,7 +98,7 @@ def seating(case_id: str = DEFAULT_CASE) -> Prose:
 
 
 def _inject_label(events: pd.DataFrame, event_id: str) -> str:
-    """ "8 Jan: Iran's Revolutionary Guards fired ballistic missiles…": a date and whole words."""
+    """ "8 Jan: the first words of the event…": a date and whole words."""
     when = pd.Timestamp(str(events.loc[event_id, "date"]))
     return f"{when:%-d %b}: {_short(str(events.loc[event_id, 'action']))}"
 

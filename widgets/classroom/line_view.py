@@ -2,7 +2,7 @@
 it, and only then sees, side by side, what the Council and its Secretary General really said.
 
 Lesson 08 uses it on a case the learner meets cold; it is the transfer of lesson 06's debrief and
-lesson 07's "line Stoltenberg could have said" to another crisis.
+lesson 07's "line the Secretary General could have said" to another crisis.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def side_by_side(left_title: str, left_html: str, right_title: str, right_html: 
 class SavedLine:
     """A line the learner writes and saves before anything is compared with it: a text box, a save
     button, and a :class:`Reveal` that opens only once a line is saved. Lesson 07's line for
-    Stoltenberg and lesson 08's line for the Council are built on it."""
+    the Secretary General and lesson 08's line for the Council are built on it."""
 
     def __init__(
         self,

@@ -68,6 +68,7 @@ def _build(
 ) -> AnyQuestion:
     computed: object = None
     values: dict[str, Any] = {}
+    cited: tuple[str, ...] = ()
     if rule == LEARNER_SETTINGS:
         if live is None:
             raise ValueError("its answer depends on the learner's settings: pass answer=...")
@@ -79,7 +80,7 @@ def _build(
                 tuple(_text(v) for v in rows["value"]),
             )
         )
-        computed, values = result.answer, result.values
+        computed, values, cited = result.answer, result.values, result.source_ids
 
     def fill(cell: Any) -> str:
         text = _text(cell)
@@ -106,19 +107,21 @@ def _build(
         )
     feedback = [fill(f) for f in rows["feedback"]]
     correct: int | None = None
-    if first["role"] != "poll":
-        if rule:
-            matches = [i for i, v in enumerate(rows["value"]) if fill(v) == str(computed)]
-            if len(matches) != 1:
-                raise ValueError(
-                    f"the rule {rule!r} gives {computed!s}, which matches {len(matches)} "
-                    "choices' values; exactly one must match"
-                )
-            correct = matches[0]
-            if _text(first["right_feedback"]):
-                feedback[correct] = fill(first["right_feedback"])
-        else:
-            correct = [bool(c) is True for c in rows["correct"].fillna(False)].index(True)
+    closest: int | None = None
+    if first["role"] == "poll":
+        closest = _closest(rows, computed, fill)
+    elif rule:
+        matches = [i for i, v in enumerate(rows["value"]) if fill(v) == str(computed)]
+        if len(matches) != 1:
+            raise ValueError(
+                f"the rule {rule!r} gives {computed!s}, which matches {len(matches)} "
+                "choices' values; exactly one must match"
+            )
+        correct = matches[0]
+        if _text(first["right_feedback"]):
+            feedback[correct] = fill(first["right_feedback"])
+    else:
+        correct = [bool(c) is True for c in rows["correct"].fillna(False)].index(True)
     return Question(
         qid=qid,
         lesson=lesson,
@@ -126,7 +129,25 @@ def _build(
         choices=tuple(Choice(fill(c), f) for c, f in zip(rows["choice"], feedback, strict=True)),
         correct=correct,
         explanation=fill(first["explanation"]),
+        finding=fill(first["finding"]),
+        closest=closest,
+        sources=tuple(dict.fromkeys((*_listed(first["source_id"]), *cited))),
     )
+
+
+def _listed(cell: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in cell) if isinstance(cell, tuple) else ()
+
+
+def _closest(rows: pd.DataFrame, computed: object, fill: Callable[[Any], str]) -> int | None:
+    """A poll's choice closest to what the course finds: the one whose value matches the rule's
+    answer, else the one marked ``closest``, else none (the lesson leaves it open)."""
+    if computed is not None:
+        matches = [i for i, v in enumerate(rows["value"]) if _text(v) and fill(v) == str(computed)]
+        if len(matches) == 1:
+            return matches[0]
+    marked = [i for i, flag in enumerate(rows["closest"].fillna(False)) if bool(flag) is True]
+    return marked[0] if len(marked) == 1 else None
 
 
 def question_ids(

@@ -24,12 +24,18 @@ class Question:
     correct: int | None = None
     explanation: str = ""  # shown after a poll is saved, or with the right answer
     tags: tuple[str, ...] = field(default=())
+    # For a poll: what the course finds and the choice closest to it (lesson 07 shows them beside
+    # the learner's prediction, never before), and the sources they rest on.
+    finding: str = ""
+    closest: int | None = None
+    sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.choices) < 2:
             raise ValueError(f"question {self.qid!r} needs at least two choices")
-        if self.correct is not None and not 0 <= self.correct < len(self.choices):
-            raise ValueError(f"question {self.qid!r}: correct choice {self.correct} does not exist")
+        for name, index in (("correct", self.correct), ("closest", self.closest)):
+            if index is not None and not 0 <= index < len(self.choices):
+                raise ValueError(f"question {self.qid!r}: {name} choice {index} does not exist")
 
     def feedback(self, picked: int | None) -> tuple[bool | None, str]:
         """(right?, message) for a pick; right is None for polls. Impossible picks say so."""

@@ -1,5 +1,5 @@
 """Lesson 07's widgets: each prediction with the course's answer behind a :class:`Reveal`, the quiz
-with a score that updates as the learner answers, and the line Stoltenberg could have said.
+with a score that updates as the learner answers, and the line the case's speaker could have said.
 
 Nothing that answers a question is built before the learner has committed an attempt: every
 answer is made by a builder that a :class:`~widgets.classroom.reveal.Reveal` calls when opened.
@@ -150,9 +150,9 @@ class ReviewQuiz:
         return bundle
 
 
-class StoltenbergLine:
-    """The learner writes the line Stoltenberg could have said; it is saved, shown beside their
-    lesson 00 prediction, and then compared with what he said."""
+class StatementLine:
+    """The learner writes the line the case's speaker could have said; it is saved, shown beside
+    their lesson 00 prediction, and then compared with what the speaker said."""
 
     def __init__(self, store: ProgressStore | None = None) -> None:
         import ipywidgets as w
@@ -189,7 +189,7 @@ class StoltenbergLine:
         )
 
     def _build(self) -> str:
-        said = review.what_stoltenberg_said()
+        said = review.what_was_said()
         his = (
             f"<p>{escape(said.context)} A firm answer, he said, would "
             f"\u201c{escape(said.said)}\u201d.</p>"

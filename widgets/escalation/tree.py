@@ -2,8 +2,8 @@
 
 The JSON format an instructor writes (``data/games/*.json``):
 
-- terminal: ``{"outcome": "War", "payoffs": {"Iran": -5, "US": -3}}``
-- decision: ``{"player": "Iran", "label": "...", "choices": {"Strike": <node>, "Hold": <node>}}``
+- terminal: ``{"outcome": "War", "payoffs": {"A": -5, "B": -3}}``
+- decision: ``{"player": "A", "label": "...", "choices": {"Strike": <node>, "Hold": <node>}}``
 - chance:   ``{"chance": [{"p": 0.3, "label": "Hard-line", "node": <node>}, ...]}``
 
 Other keys (notes, sources, descriptions) are allowed and kept in ``extra``.

@@ -12,6 +12,7 @@ from widgets.classroom.progress import ProgressStore
 from widgets.classroom.question_bank import ask, ask_choice
 from widgets.classroom.question_view import QuestionWidget
 from widgets.classroom.questions import NumericQuestion
+from widgets.classroom.readings import reading_html
 from widgets.classroom.reveal import Reveal
 from widgets.escalation.explorer import PredictFirst
 from widgets.escalation.models import brinkmanship_window, extended_deterrence
@@ -33,23 +34,7 @@ class HasValues(Protocol):
 LESSON = "05"
 
 
-READING = (
-    "<p>The models are lenses, not verdicts. Read with them, the silence looks like this:</p><ul>"
-    "<li><b>Deterrence needs only enough belief.</b> If Iran already expected a strong US "
-    "response, NATO's words added little to its belief q; a declaration would mostly have "
-    "changed the costs in the other models.</li>"
-    "<li><b>Clarity has costs for the allies.</b> On the course's two European settings, the "
-    "same allies fear abandonment for their own defence and entrapment in a US-Iran fight. A "
-    "clear yes would have fed the second fear; a clear no would have told the US it stood "
-    "alone. Silence kept NATO's general promise firm and left this one question open. (Lesson "
-    "02 adds a legal point: Article 6 draws the area where Article 5 applies, and US forces in "
-    "Iraq stand outside it.)</li>"
-    "<li><b>Some uncertainty can itself be the threat.</b> Leaving the answer open keeps a "
-    "risk in play without committing anyone to a path, which is how Schelling's argument "
-    "works.</li>"
-    "<li><b>What the models cannot tell you</b> is what Iran really believed: every payoff "
-    "here is an illustrative number, and the settings are the course's reading.</li></ul>"
-)
+READING = "reading-of-the-silence"  # the course's reading, in the case's readings.csv
 
 
 def deterrence_section(store: ProgressStore | None = None) -> PredictFirst:
@@ -79,7 +64,7 @@ def judgement(store: ProgressStore | None = None) -> Any:
     question = QuestionWidget(ask_choice("judge-silence"), store)
     reveal = Reveal.after(
         question,
-        lambda: READING,
+        lambda: reading_html(READING),
         what="the course's reading",
         wait_for="Save your judgement above first; then compare it with the course's reading.",
     )
