@@ -4,6 +4,7 @@ from the data, so an edit to the data changes the answer; a broken question says
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -51,6 +52,14 @@ def test_the_schema_lists_exactly_the_registered_rules() -> None:
     for name in ("questions", "case_questions"):
         field = next(f for f in data.schema(name)["fields"] if f["name"] == "answer")
         assert set(field["constraints"]["enum"]) == {*RULES, "learner-settings"}
+
+
+def test_the_instructor_guide_lists_every_rule() -> None:
+    guide = (Path(__file__).resolve().parents[1] / "notebooks" / "instructor_guide.md").read_text(
+        encoding="utf-8"
+    )
+    listed = set(re.findall(r"^\| `([a-z0-9-]+)` \|", guide, flags=re.MULTILINE))
+    assert listed - {"answer"} == {*RULES, "learner-settings"}  # "answer": the header
 
 
 def test_polls_have_no_right_answer_and_checks_have_one() -> None:
