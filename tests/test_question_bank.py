@@ -174,11 +174,11 @@ def test_the_rule_picks_the_right_choice_and_fills_the_texts(mini: Path) -> None
 
 def test_a_rule_that_cannot_answer_names_the_file_and_question(mini: Path) -> None:
     write_questions(mini, attack_question("ceuta-x"))
-    with pytest.raises(ValueError) as caught:
+    with pytest.raises(data.DataError) as caught:
         ask("where")
     assert str(caught.value) == (
-        f"{mini / 'cases' / 'mini' / 'questions.csv'}: question 'where': "
-        "the attack 'ceuta-x' is not in the case's attacks.csv"
+        f'{mini / "cases" / "mini" / "questions.csv"}, row 2, column "answer": question '
+        "'where': the attack 'ceuta-x' is not in the case's attacks.csv (rule: an answer rule)"
     )
 
 

@@ -15,10 +15,9 @@ import pandas as pd
 
 from widgets.classroom.answer_rules import LEARNER_SETTINGS, RULES, Context, parse_params
 from widgets.classroom.questions import Choice, NumericQuestion, Question
-from widgets.data import CASES, file_of, load
+from widgets.data import CASES, DataError, Problem, file_of, load
 
 AnyQuestion = Question | NumericQuestion
-TABLES = ("questions", "case_questions")
 
 
 def _file(row: Mapping[str, Any]) -> str:
@@ -30,9 +29,12 @@ def _file(row: Mapping[str, Any]) -> str:
 
 def table() -> pd.DataFrame:
     """All question rows, course-wide first, then each case's; ``case_id`` is empty for the
-    course-wide ones."""
+    course-wide ones, and ``file_row`` is the row's number in its own file (the header is 1)."""
     course = load("questions").assign(case_id=None)
-    return pd.concat([course, load("case_questions")], ignore_index=True)
+    course["file_row"] = range(2, len(course) + 2)
+    cases = load("case_questions")
+    cases["file_row"] = cases.groupby("case_id").cumcount() + 2
+    return pd.concat([course, cases], ignore_index=True)
 
 
 def _rows(question_id: str) -> pd.DataFrame:
@@ -55,12 +57,15 @@ def ask(question_id: str, answer: Callable[[], float] | None = None) -> AnyQuest
     question whose rule is ``learner-settings`` (it depends on the learner's own sliders)."""
     rows = _rows(question_id)
     first = {str(key): value for key, value in rows.iloc[0].items()}
-    where = f"{_file(first)}: question {question_id!r}"
     rule = _text(first["answer"])
     try:
         return _build(rows, first, rule, answer)
+    except DataError:
+        raise
     except (ValueError, KeyError, IndexError) as error:
-        raise ValueError(f"{where}: {error}") from None
+        detail = f"question {question_id!r}: {error}"
+        problem = Problem(_file(first), int(first["file_row"]), "answer", "an answer rule", detail)
+        raise DataError([problem]) from None  # shown plainly in a lesson, not as a traceback
 
 
 def _build(
