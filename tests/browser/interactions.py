@@ -580,9 +580,9 @@ def live_score(page: Any) -> None:
     expect(score).to_have_text(re.compile(r"1 of \d+ right, \d+ not answered yet"), timeout=TIMEOUT)
 
 
-def stoltenberg_line(page: Any) -> None:
+def statement_line(page: Any) -> None:
     """Lesson 07: the learner's line is saved first; only then do his words appear, sourced."""
-    root = page.locator(".course-stoltenberg-line").first
+    root = page.locator(".course-statement-line").first
     root.scroll_into_view_if_needed()
     said = "not help to de-escalate"  # also a quiz choice: look for the reveal's own words
     shown = ("A firm answer, he said", "NATO Chief Is Mum")
@@ -708,9 +708,9 @@ LESSONS: dict[str, Lesson] = {
             "course-prediction": 7,  # at least one per lesson 00-06; found at run time
             "course-quiz": 1,
             "course-score": 1,
-            "course-stoltenberg-line": 1,
+            "course-statement-line": 1,
         },
-        checks=(review_prediction, live_score, stoltenberg_line),
+        checks=(review_prediction, live_score, statement_line),
     ),
     "08_transfer.ipynb": Lesson(
         plots=3,  # the Article 6 map, the timeline and the game tree

@@ -175,7 +175,7 @@ class StatementLine:
         self.status, self.reveal = self.line.status, self.line.reveal
         self._show_prediction()
         self.box = w.VBox([self.prediction, *self.line.widgets()])
-        self.box.add_class("course-stoltenberg-line")
+        self.box.add_class("course-statement-line")
 
     def _prediction_label(self) -> str:
         question = ask_choice(question_ids("00", roles=("poll",))[0])  # before the treaty

@@ -22,7 +22,7 @@ from widgets.classroom.questions import Question
 from widgets.data import load
 
 LESSON = "07"
-LINE_QID = "stoltenberg-line"  # where the learner's own line is saved
+LINE_QID = "stoltenberg-line"  # where the learner's line is saved (an id kept, so saved lines stay)
 LEAD_INS = ("Predict first:", "Predict:")  # the lessons' cue, not part of the question
 
 
