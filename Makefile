@@ -106,7 +106,7 @@ suite: env
 # While editing: no servers, no browser, no Binder environment.
 test-fast: $(VENV)/.dev
 	@tools/timed "make test-fast" $(MAKE) --no-print-directory --keep-going -j2 --output-sync=recurse \
-		unit notebooks typecheck lint
+		UNIT_WORKERS=2 unit notebooks typecheck lint
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
@@ -116,8 +116,12 @@ typecheck: $(VENV)/.dev
 	$(BIN)/mypy
 
 # Fast, pure tests: no servers, kernels or browsers (tests/integration and tests/browser have them).
+# UNIT_WORKERS=2 spreads them over two processes (pytest-xdist): make test-fast, where they are
+# the longest job; in make test the other jobs keep both cores busy already.
+UNIT_WORKERS ?= 1
 unit: $(VENV)/.dev
-	$(BIN)/pytest -q tests --ignore=tests/browser --ignore=tests/integration
+	$(BIN)/pytest -q $(if $(filter-out 1,$(UNIT_WORKERS)),-n $(UNIT_WORKERS)) tests \
+		--ignore=tests/browser --ignore=tests/integration
 
 integration: $(VENV)/.dev
 	tools/offline $(BIN)/pytest -q tests/integration
