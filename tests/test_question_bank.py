@@ -214,6 +214,12 @@ BROKEN: dict[str, tuple[Callable[[Rows], Rows], int, str, str]] = {
         "correct",
         "has 0 choices marked correct; mark exactly one true, or name the rule",
     ),
+    "a right answer both marked and computed": (
+        lambda rows: [dict(r, correct="true" if r["choice_index"] == "1" else "") for r in rows],
+        3,
+        "correct",
+        "marks a choice correct and names the rule 'article6-attack'",
+    ),
     "a question-level cell on a later row": (
         lambda rows: [
             dict(r, explanation="Why." if r["choice_index"] == "2" else "") for r in rows

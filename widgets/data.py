@@ -1017,6 +1017,14 @@ def _question_problems(shown: str, bank: pd.DataFrame, seen: dict[str, str]) -> 
                 "question's answer is marked, not computed)",
                 where,
             )
+        if role == "check" and has_rule and len(correct):
+            problem(
+                "correct",
+                "marked or computed, not both",
+                f"marks a choice correct and names the rule {rule!r}: the rule finds the right "
+                "choice by its value, so leave correct empty (or drop the rule)",
+                int(rows[correct.index[0]]),
+            )
         if role == "check" and not has_rule and len(correct) != 1:
             problem(
                 "correct",
