@@ -156,14 +156,19 @@ def _closest(rows: pd.DataFrame, computed: object, fill: Callable[[Any], str]) -
 
 
 def question_ids(
-    lesson: str | None = None, roles: tuple[str, ...] = ("poll", "check")
+    lesson: str | None = None,
+    roles: tuple[str, ...] = ("poll", "check"),
+    case_id: str | None = None,
 ) -> list[str]:
-    """The ids of the questions with one of ``roles`` (of ``lesson``, if given), in lesson
-    order and, within a lesson, course-wide questions after the case's, each file in its order."""
+    """The ids of the questions with one of ``roles`` (of ``lesson``, if given; of the course
+    and ``case_id`` alone, if given), in lesson order and, within a lesson, the case's questions
+    before the course-wide ones, each file in its own order."""
     rows = table()
     rows = rows[rows["role"].isin(roles)]
     if lesson is not None:
         rows = rows[rows["lesson"] == lesson]
+    if case_id is not None:
+        rows = rows[rows["case_id"].isna() | (rows["case_id"] == case_id)]
     firsts = rows.drop_duplicates("question_id").reset_index(drop=True)
     firsts["file_rank"] = firsts["case_id"].isna().astype(int)
     firsts["row"] = range(len(firsts))

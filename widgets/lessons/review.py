@@ -30,10 +30,11 @@ LEAD_INS = ("Predict first:", "Predict:")  # the lessons' cue, not part of the q
 
 
 def bank_questions() -> list[Question]:
-    """Every quiz question (rows of ``questions`` with role ``quiz``), in the order of the lessons
-    they check, with feedback on each choice; asked as lesson 07's, where answers are saved."""
+    """Every quiz question of the course and of its case (rows with role ``quiz``), in the order
+    of the lessons they check, with feedback on each choice; asked as lesson 07's, where answers
+    are saved."""
     quiz = sorted(
-        (ask_choice(qid) for qid in question_ids(roles=("quiz",))),
+        (ask_choice(qid) for qid in question_ids(roles=("quiz",), case_id=case().case_id)),
         key=lambda q: (q.lesson, q.qid),
     )
     return [replace(q, lesson=LESSON, prompt=f"(Lesson {q.lesson}) {q.prompt}") for q in quiz]
@@ -42,7 +43,7 @@ def bank_questions() -> list[Question]:
 def questions_per_lesson() -> dict[str, int]:
     """How many quiz questions check each lesson, e.g. ``{"01": 2, ...}``."""
     counts: dict[str, int] = {}
-    for qid in question_ids(roles=("quiz",)):
+    for qid in question_ids(roles=("quiz",), case_id=case().case_id):
         lesson = ask_choice(qid).lesson
         counts[lesson] = counts.get(lesson, 0) + 1
     return counts
@@ -99,11 +100,12 @@ def score(store: ProgressStore | None = None) -> tuple[int, int, int]:
 
 
 def discover_predictions() -> list[Question]:
-    """Every "predict first" poll (role ``poll`` in the questions' data) of a lesson before the
-    review, in lesson order. Lesson 08 comes after the review and closes its own prediction."""
+    """Every "predict first" poll (role ``poll`` in the questions' data) of the course's case in a
+    lesson before the review, in lesson order. Lesson 08 comes after the review and closes its
+    own prediction."""
     return [
         question
-        for qid in question_ids(roles=("poll",))
+        for qid in question_ids(roles=("poll",), case_id=case().case_id)
         for question in [ask_choice(qid)]
         if question.lesson < LESSON
     ]
