@@ -117,10 +117,11 @@ typecheck: $(VENV)/.dev
 
 # Fast, pure tests: no servers, kernels or browsers (tests/integration and tests/browser have them).
 # UNIT_WORKERS=2 spreads them over two processes (pytest-xdist): make test-fast, where they are
-# the longest job; in make test the other jobs keep both cores busy already.
+# the longest job; in make test the other jobs keep both cores busy already. By file, so a
+# module's own fixtures (the hostile copy of the data) are built once, not once per process.
 UNIT_WORKERS ?= 1
 unit: $(VENV)/.dev
-	$(BIN)/pytest -q $(if $(filter-out 1,$(UNIT_WORKERS)),-n $(UNIT_WORKERS)) tests \
+	$(BIN)/pytest -q $(if $(filter-out 1,$(UNIT_WORKERS)),-n $(UNIT_WORKERS) --dist loadfile) tests \
 		--ignore=tests/browser --ignore=tests/integration
 
 integration: $(VENV)/.dev
