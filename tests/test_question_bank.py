@@ -86,6 +86,8 @@ def test_a_slider_question_asks_for_its_live_answer() -> None:
     with pytest.raises(ValueError, match="depends on the learner's settings"):
         ask("q-star-own-settings")
     assert ask_number("days-to-retaliation").expected() == 5
+    ruled = ask("days-to-retaliation", answer=lambda: 0.0)  # its rule's answer stands
+    assert isinstance(ruled, NumericQuestion) and ruled.expected() == 5
 
 
 # --- A small package whose questions the tests write -------------------------------------------

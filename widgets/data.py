@@ -665,7 +665,7 @@ def _read_typed(root: Path, resource: dict[str, Any]) -> pd.DataFrame:
         elif kind == "list":
             frame[name] = column.map(lambda v, f=field: () if pd.isna(v) else parse_list(v, f))
         elif kind == "boolean":
-            true_values = set(field.get("trueValues", ["true", "True", "TRUE", "1"]))
+            true_values = set(field.get("trueValues", TRUE))
             frame[name] = column.map(lambda v, t=true_values: pd.NA if pd.isna(v) else v in t)
             frame[name] = frame[name].astype("boolean")
     return frame
@@ -778,6 +778,9 @@ def _content_problems(root: Path, descriptor: dict[str, Any]) -> list[Problem]:
     return problems + _case_problems(root, descriptor, frames)
 
 
+TRUE = ("true", "True", "TRUE", "1")  # a raw boolean cell read as true (frictionless's defaults)
+
+
 def _case_problems(
     root: Path, package: dict[str, Any], frames: dict[str, pd.DataFrame]
 ) -> list[Problem]:
@@ -800,7 +803,7 @@ def _case_problems(
                 paths[f"events.{case_id}"], frame.iloc[0], frames[f"events.{case_id}"]
             )
         if table == "sides" and "alliance" in frame:
-            allied = frame["alliance"].isin(["true", "True", "TRUE", "1"]).sum()
+            allied = frame["alliance"].isin(TRUE).sum()
             if allied != 1:
                 detail = (
                     "exactly one side has alliance true (the lane that shows the alliance's "
@@ -931,7 +934,6 @@ def _box_problem(area: str) -> str | None:
 
 
 QUESTION_LEVEL = ("explanation", "right_feedback", "answer", "params", "tolerance", "finding")
-TRUE = ("true", "True", "TRUE", "1")
 
 
 def _question_problems(shown: str, bank: pd.DataFrame, seen: dict[str, str]) -> list[Problem]:

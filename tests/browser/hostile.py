@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from widgets.data import resources
+from widgets.data import QUESTION_LEVEL, resources
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 MARK = "window.__pwned=1,alert(1)"  # a flag the browser test reads, and a dialog
@@ -41,7 +41,7 @@ STRUCTURED = {("article6_rules", "area")} | {
 }
 # A question gives these once, on its first row (the loader refuses them on later rows), and a
 # question answered with a number has no choice: an empty cell there stays empty.
-FIRST_ROW_ONLY = ("explanation", "right_feedback", "finding", "choice")
+FIRST_ROW_ONLY = (*QUESTION_LEVEL, "choice")
 # Games whose outcomes a lesson names (lesson 04's self-check): their outcomes stay as they are.
 KEEP_OUTCOMES = {"classic_deterrence"}
 

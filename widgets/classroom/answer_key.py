@@ -9,8 +9,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from widgets.classroom.answer_rules import LEARNER_SETTINGS
-from widgets.classroom.question_bank import ask, question_ids, table
+from widgets.classroom.question_bank import ask, question_ids
 from widgets.classroom.questions import NumericQuestion, Question
 from widgets.lessons import review
 
@@ -30,16 +29,7 @@ def lesson_questions() -> list[Question | NumericQuestion]:
     """Every question lessons 00-06 and 08 put on the page, by lesson (lesson 07's quiz comes
     from the same tables, role ``quiz``). A question whose answer depends on the learner's own
     sliders is keyed as such. A test checks this list against the questions the notebooks show."""
-    return [
-        ask(qid, answer=lambda: math.nan) if _rule(qid) == LEARNER_SETTINGS else ask(qid)
-        for qid in question_ids()
-    ]
-
-
-def _rule(qid: str) -> str:
-    rows = table()
-    rule = rows.loc[rows["question_id"] == qid, "answer"].iloc[0]
-    return rule if isinstance(rule, str) else ""
+    return [ask(qid, answer=lambda: math.nan) for qid in question_ids()]
 
 
 def question_text(prompt: str) -> str:

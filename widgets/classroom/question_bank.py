@@ -54,7 +54,8 @@ def _text(cell: Any) -> str:
 
 def ask(question_id: str, answer: Callable[[], float] | None = None) -> AnyQuestion:
     """The question ``question_id`` as a lesson shows it. ``answer`` gives the live answer of a
-    question whose rule is ``learner-settings`` (it depends on the learner's own sliders)."""
+    question whose rule is ``learner-settings`` (it depends on the learner's own sliders); any
+    other question ignores it."""
     rows = _rows(question_id)
     first = {str(key): value for key, value in rows.iloc[0].items()}
     rule = _text(first["answer"])
@@ -100,7 +101,10 @@ def _build(
 
     qid, lesson, prompt = str(first["question_id"]), str(first["lesson"]), fill(first["prompt"])
     if len(rows) == 1 and not _text(first["choice"]):
-        number: float | Callable[[], float] = live if live is not None else float(computed)  # type: ignore[arg-type]
+        # Only a learner-settings question takes its answer from the lesson; a rule's stands.
+        number: float | Callable[[], float] = (
+            live if rule == LEARNER_SETTINGS and live is not None else float(str(computed))
+        )
         tolerance = first["tolerance"]
         return NumericQuestion(
             qid=qid,
